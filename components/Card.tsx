@@ -1,0 +1,96 @@
+/**
+ * The hover card. Props only: the wiring in entrypoints/content decides what to
+ * show and where. All text is rendered as text (Preact escapes it); no data is
+ * ever interpreted as HTML.
+ */
+import type { CardEntity } from '../utils/dataset/compile';
+import { flagEmoji, selectFacts, TYPE_LABEL } from '../utils/card/facts';
+
+export type RelatedRef = { id: string; name: string };
+
+export type CardProps = {
+  entity: CardEntity;
+  related: RelatedRef[];
+  /** The text that was matched, shown when it differs from the name ("Xi" → Xi Jinping). */
+  matched?: string;
+  /** Publication date of the article (YYYY-MM-DD), if the page states one. */
+  articleDate?: string;
+  canGoBack?: boolean;
+  onBack?: () => void;
+  onRelated?: (id: string) => void;
+  onClose: () => void;
+};
+
+export function Card(props: CardProps) {
+  const { entity, matched, articleDate } = props;
+  const facts = selectFacts(entity.facts, articleDate);
+  const flag = flagEmoji(entity.country);
+  const kind = entity.kind ?? TYPE_LABEL[entity.type] ?? entity.type;
+  const showMatched = matched && matched.trim().toLowerCase() !== entity.name.toLowerCase();
+  const titleId = `bs-title-${entity.id}`;
+  return (
+    <section class="card" role="dialog" aria-labelledby={titleId} data-entity={entity.id}>
+      <header class="head">
+        {props.canGoBack && (
+          <button type="button" class="icon back" aria-label="Back" onClick={props.onBack}>
+            ←
+          </button>
+        )}
+        <div class="title">
+          <div class="kind">
+            {flag && (
+              <span class="flag" aria-hidden="true">
+                {flag}
+              </span>
+            )}
+            {kind}
+          </div>
+          <h2 id={titleId}>{entity.name}</h2>
+          {showMatched && <div class="matched">Matched “{matched}”</div>}
+        </div>
+        <button type="button" class="icon close" aria-label="Close" onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      <p class="summary">{entity.summary}</p>
+      {facts.length > 0 && (
+        <dl class="facts">
+          {articleDate && <div class="asof">As of the article’s date, {articleDate}</div>}
+          {facts.map((f) => (
+            <div class="fact" key={`${f.label}-${f.value}-${f.from ?? ''}`}>
+              <dt>{f.label}</dt>
+              <dd>
+                {f.value}
+                {f.when && <span class="when"> · {f.when}</span>}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {props.related.length > 0 && (
+        <ul class="related" aria-label="Related">
+          {props.related.map((r) => (
+            <li key={r.id}>
+              <button type="button" class="chip" onClick={() => props.onRelated?.(r.id)}>
+                {r.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <footer class="foot">
+        {entity.links.wikipedia && (
+          <a href={entity.links.wikipedia} target="_blank" rel="noopener noreferrer">
+            Wikipedia
+          </a>
+        )}
+        {entity.links.official && (
+          <a href={entity.links.official} target="_blank" rel="noopener noreferrer">
+            Official site
+          </a>
+        )}
+        <span class="reviewed">Reviewed {entity.reviewed}</span>
+      </footer>
+    </section>
+  );
+}

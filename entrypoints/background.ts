@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import cards from 'virtual:backstory/cards';
+import { meta } from 'virtual:backstory/index';
+import { isToBackground, type CardResponse } from '../utils/messages';
+
+/** Card lookups, the toolbar badge and the context menu. Cards live here, not in every page (ADR 0001). */
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (!isToBackground(message)) return undefined;
+    if (message.type === 'card') return Promise.resolve(lookup(message.id));
+    if (message.type === 'meta') return Promise.resolve(meta);
+    if (message.type === 'badge' && sender.tab?.id !== undefined) {
+      const tabId = sender.tab.id;
+      const text = message.count > 0 ? String(Math.min(message.count, 999)) : '';
+      // Firefox builds are MV2, where the toolbar button is browserAction.
+      const action = browser.action ?? browser.browserAction;
+      void action?.setBadgeText({ tabId, text });
+      void action?.setBadgeBackgroundColor({ tabId, color: '#1d4ed8' });
+    }
+    return undefined;
+  });
+});
+
+function lookup(id: string): CardResponse {
+  const entity = Object.hasOwn(cards, id) ? cards[id] : undefined;
+  if (!entity) return null;
+  const related = (entity.related ?? [])
+    .filter((r) => Object.hasOwn(cards, r))
+    .map((r) => ({ id: r, name: cards[r].name }));
+  return { entity, related };
+}

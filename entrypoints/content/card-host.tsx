@@ -1,0 +1,104 @@
+/**
+ * The single element Backstory adds to a page: <backstory-card>, appended to
+ * <html> (outside <body>) on the first card only, holding the card in an open
+ * shadow root (open, so tests and assistive tools can read it; it holds only public dataset text). Styles go through adoptedStyleSheets where the engine allows it,
+ * which page CSP cannot block.
+ */
+import { render } from 'preact';
+import { Card, type CardProps } from '../../components/Card';
+import { CARD_CSS } from '../../components/card-style';
+import { placeCard, SHEET_BELOW_PX } from '../../utils/position';
+import type { Rect } from '../../utils/dom/hit-test';
+
+export type ShowOptions = Omit<CardProps, 'onClose'> & {
+  anchor: Rect;
+  theme: 'auto' | 'light' | 'dark';
+  onClose: () => void;
+  focus?: boolean;
+};
+
+export class CardHost {
+  private host: HTMLElement | null = null;
+  private wrap: HTMLDivElement | null = null;
+  private lastFocus: Element | null = null;
+  visible = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly events: { onEnter: () => void; onLeave: () => void },
+  ) {}
+
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
+  private ensure(): HTMLDivElement {
+    if (this.wrap && this.host?.isConnected) return this.wrap;
+    const host = this.doc.createElement('backstory-card');
+    host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;');
+    const shadow = host.attachShadow({ mode: 'open' });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CARD_CSS);
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      // Firefox content scripts cannot adopt a sheet built in their own compartment; a <style> inside our own shadow root is the fallback.
+      const style = this.doc.createElement('style');
+      style.textContent = CARD_CSS;
+      shadow.append(style);
+    }
+    const wrap = this.doc.createElement('div');
+    wrap.className = 'wrap';
+    wrap.hidden = true;
+    wrap.addEventListener('pointerenter', () => this.events.onEnter());
+    wrap.addEventListener('pointerleave', () => this.events.onLeave());
+    wrap.addEventListener('focusin', () => this.events.onEnter());
+    shadow.append(wrap);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.wrap = wrap;
+    return wrap;
+  }
+
+  async show(opts: ShowOptions): Promise<void> {
+    const wrap = this.ensure();
+    const { anchor, theme, focus, ...props } = opts;
+    wrap.className = `wrap ${theme}`;
+    const sheet = this.doc.defaultView!.innerWidth < SHEET_BELOW_PX;
+    wrap.classList.toggle('sheet', sheet);
+    render(<Card {...props} />, wrap);
+    wrap.hidden = false;
+    wrap.style.visibility = 'hidden';
+    this.visible = true;
+    if (!sheet) {
+      const { x, y } = await placeCard(anchor, wrap, { rtl: this.doc.documentElement.dir === 'rtl' });
+      wrap.style.left = `${x}px`;
+      wrap.style.top = `${y}px`;
+    }
+    wrap.style.visibility = 'visible';
+    if (focus) {
+      this.lastFocus = this.doc.activeElement;
+      (wrap.querySelector('.close') as HTMLElement | null)?.focus();
+    }
+  }
+
+  hide(): void {
+    if (!this.wrap) return;
+    this.wrap.hidden = true;
+    render(null, this.wrap);
+    this.visible = false;
+    if (this.lastFocus instanceof HTMLElement) this.lastFocus.focus({ preventScroll: true });
+    this.lastFocus = null;
+  }
+
+  contains(node: EventTarget | null): boolean {
+    return node === this.host;
+  }
+
+  destroy(): void {
+    if (this.wrap) render(null, this.wrap);
+    this.host?.remove();
+    this.host = null;
+    this.wrap = null;
+  }
+}

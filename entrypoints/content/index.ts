@@ -1,0 +1,10 @@
+import { BackstoryPage } from './page';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    void new BackstoryPage(ctx).start();
+  },
+});

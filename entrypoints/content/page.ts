@@ -1,0 +1,313 @@
+/**
+ * Wiring for one document: settings → walk → match → highlight → observe → hover → card.
+ * Logic lives in utils/ (tested there); this file connects it to the live page.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import packed from 'virtual:backstory/index';
+import { Matcher } from '../../utils/match/matcher';
+import { unpackIndex } from '../../utils/match/term-index';
+import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
+import { Highlighter } from '../../utils/dom/highlight';
+import { hitTest, type Rect } from '../../utils/dom/hit-test';
+import { HoverIntent } from '../../utils/hover-intent';
+import { activeFor, loadSettings, resolveSettings, settingsItem, siteRule, type Settings } from '../../utils/settings';
+import { isNewsArticle, publicationDate } from '../../utils/article';
+import { isInSkippedSubtree, nearestBlockElement } from '../../utils/dom/walk';
+import type { CardResponse, FoundEntity, PageStatus } from '../../utils/messages';
+import { CardHost } from './card-host';
+
+type Target = { record: MentionRecord; rect: Rect };
+
+/** Mutations are gathered for this long before a rescan, so bursts cost one pass. */
+const MUTATION_BATCH_MS = 120;
+
+export class BackstoryPage {
+  private settings: Settings = resolveSettings({});
+  private matcher: Matcher | null = null;
+  private scan: PageScan | null = null;
+  private readonly highlighter = new Highlighter();
+  private readonly host: CardHost;
+  private readonly intent: HoverIntent<Target>;
+  private readonly cards = new Map<string, Promise<CardResponse>>();
+  private observer: MutationObserver | null = null;
+  private pending = new Set<Node>();
+  private flushTimer: number | null = null;
+  private active = false;
+  private scanned = false;
+  private articleDate: string | undefined;
+  private lastMove = { x: 0, y: 0, t: 0 };
+  private moveFrame = 0;
+  private history: string[] = [];
+  private shown: { id: string; matched?: string; rect: Rect } | null = null;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document = document,
+  ) {
+    this.host = new CardHost(doc, { onEnter: () => this.intent.enterCard(), onLeave: () => this.intent.leaveCard() });
+    this.intent = new HoverIntent<Target>(
+      {
+        onDwell: (t) => void this.card(this.entityId(t.record)),
+        onShow: (t, how) => void this.showFor(t, how.pinned),
+        onHide: () => this.hideCard(),
+      },
+      { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
+      this.settings.hoverDelay,
+      (a, b) => a.record === b.record,
+    );
+  }
+
+  async start(): Promise<void> {
+    this.settings = await loadSettings();
+    const unwatch = settingsItem.watch((v) => {
+      this.settings = resolveSettings(v);
+      void this.apply();
+    });
+    this.ctx.onInvalidated(() => {
+      unwatch();
+      this.teardown();
+      this.host.destroy();
+    });
+    const win = this.doc.defaultView!;
+    this.ctx.addEventListener(win, 'pointermove', (e) => this.onPointerMove(e as PointerEvent), { passive: true });
+    this.ctx.addEventListener(win, 'pointerdown', (e) => this.onPointerDown(e as PointerEvent), { capture: true });
+    this.ctx.addEventListener(win, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
+    this.ctx.addEventListener(win, 'scroll', () => this.onScroll(), { passive: true, capture: true });
+    this.ctx.addEventListener(win, 'resize', () => this.intent.close(), { passive: true });
+    this.ctx.addEventListener(win, 'wxt:locationchange', () => void this.rescanAll());
+    browser.runtime.onMessage.addListener(this.onMessage);
+    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(this.onMessage));
+    await this.apply();
+  }
+
+  /** Re-evaluate everything that depends on settings; cheap when nothing changed. */
+  async apply(): Promise<void> {
+    this.intent.setDelay(this.settings.hoverDelay);
+    const hostname = this.doc.location?.hostname ?? '';
+    const shouldBeActive = activeFor(this.settings, hostname, () => isNewsArticle(this.doc));
+    if (!shouldBeActive) {
+      if (this.active) this.teardown();
+      this.active = false;
+      this.sendBadge();
+      return;
+    }
+    this.active = true;
+    if (!this.scanned) await this.rescanAll();
+    else this.remark();
+  }
+
+  private teardown(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.highlighter.clear();
+    this.intent.close();
+    this.scan?.reset();
+    this.scanned = false;
+  }
+
+  private async rescanAll(): Promise<void> {
+    if (!this.active) return;
+    this.matcher ??= new Matcher(unpackIndex(packed));
+    this.scan ??= new PageScan(this.matcher);
+    this.scan.reset();
+    this.articleDate = publicationDate(this.doc);
+    const body = this.doc.body;
+    if (!body) return;
+    const done = await this.scan.scan(body);
+    if (!done || !this.active) return;
+    this.scanned = true;
+    this.remark();
+    this.observe();
+  }
+
+  private observe(): void {
+    if (this.observer) return;
+    const body = this.doc.body;
+    this.observer = new MutationObserver((list) => {
+      for (const m of list) this.pending.add(m.target);
+      if (this.flushTimer === null) this.flushTimer = this.ctx.setTimeout(() => void this.flush(), MUTATION_BATCH_MS);
+    });
+    this.observer.observe(body, { childList: true, characterData: true, subtree: true });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushTimer = null;
+    const targets = [...this.pending];
+    this.pending.clear();
+    if (!this.scan || !this.active) return;
+    const body = this.doc.body;
+    const roots = new Set<Node>();
+    for (const t of targets) {
+      if (!t.isConnected || isInSkippedSubtree(t, body)) continue;
+      roots.add(nearestBlockElement(t) ?? body);
+    }
+    // Keep outermost roots only: a rescan of a parent covers its children.
+    const outer = [...roots].filter((r) => ![...roots].some((o) => o !== r && o.contains(r)));
+    await this.scan.rescan(outer);
+    this.remark();
+  }
+
+  /** Records that count under the current category filter. */
+  private visibleRecords(): MentionRecord[] {
+    if (!this.scan || !this.matcher) return [];
+    const entities = this.matcher.index.entities;
+    return this.scan.ordered().filter((r) => this.settings.categories[entities[r.entity].type]);
+  }
+
+  private remark(): void {
+    const records = this.visibleRecords();
+    let ranges: Range[] = [];
+    if (this.settings.mark === 'every') ranges = records.map((r) => r.range);
+    else if (this.settings.mark === 'first') {
+      const seen = new Set<number>();
+      for (const r of records) {
+        if (seen.has(r.entity)) continue;
+        seen.add(r.entity);
+        ranges.push(r.range);
+      }
+    }
+    this.highlighter.mark(ranges, this.settings.style);
+    this.sendBadge();
+  }
+
+  found(): FoundEntity[] {
+    if (!this.active || !this.matcher) return [];
+    const counts = new Map<number, number>();
+    for (const r of this.visibleRecords()) counts.set(r.entity, (counts.get(r.entity) ?? 0) + 1);
+    return [...counts].map(([i, count]) => {
+      const e = this.matcher!.index.entities[i];
+      return { id: e.id, name: e.name, type: e.type, count };
+    });
+  }
+
+  status(): PageStatus {
+    const hostname = this.doc.location?.hostname ?? '';
+    const found = this.found();
+    let reason: PageStatus['reason'];
+    if (!this.settings.enabled) reason = 'disabled';
+    else if (siteRule(this.settings, hostname) === 'never') reason = 'muted';
+    else if (!this.active) reason = 'not-article';
+    else if (found.length === 0) reason = 'none-found';
+    return { hostname, active: this.active, reason, found };
+  }
+
+  private sendBadge(): void {
+    // Only the top frame owns the tab's badge.
+    if (window.top !== window) return;
+    const count = this.active ? new Set(this.visibleRecords().map((r) => r.entity)).size : 0;
+    browser.runtime.sendMessage({ type: 'badge', count }).catch(() => {});
+  }
+
+  private onMessage = (message: unknown): Promise<unknown> | undefined => {
+    const m = message as { type?: string; id?: string };
+    if (m?.type === 'status') return Promise.resolve(this.status());
+    if (m?.type === 'jump' && typeof m.id === 'string') return Promise.resolve(this.jumpTo(m.id));
+    return undefined;
+  };
+
+  /** Scroll to the first mention of an entity and open its card. */
+  jumpTo(id: string): boolean {
+    const record = this.visibleRecords().find((r) => this.entityId(r) === id);
+    if (!record) return false;
+    const el = record.range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.highlighter.focus(record.range);
+    const rect = record.range.getClientRects()[0] ?? record.range.getBoundingClientRect();
+    this.intent.pin({ record, rect });
+    return true;
+  }
+
+  private entityId(r: MentionRecord): string {
+    return this.matcher!.index.entities[r.entity].id;
+  }
+
+  private card(id: string): Promise<CardResponse> {
+    let p = this.cards.get(id);
+    if (!p) {
+      p = browser.runtime.sendMessage({ type: 'card', id }).then((r) => (r ?? null) as CardResponse, () => null);
+      this.cards.set(id, p);
+    }
+    return p;
+  }
+
+  private async showFor(t: Target, pinned: boolean): Promise<void> {
+    this.history = [];
+    const id = this.entityId(t.record);
+    await this.render(id, t.record.text, t.rect, pinned);
+  }
+
+  private async render(id: string, matched: string | undefined, rect: Rect, focus: boolean): Promise<void> {
+    const data = await this.card(id);
+    if (!data || this.intent.state === 'idle') return;
+    this.shown = { id, matched, rect };
+    await this.host.show({
+      entity: data.entity,
+      related: data.related,
+      matched,
+      articleDate: this.articleDate,
+      anchor: rect,
+      theme: this.settings.theme,
+      focus,
+      canGoBack: this.history.length > 0,
+      onBack: () => {
+        const prev = this.history.pop();
+        if (prev) void this.render(prev, undefined, rect, false);
+      },
+      onRelated: (next) => {
+        this.history.push(id);
+        void this.render(next, undefined, rect, false);
+      },
+      onClose: () => this.intent.close(),
+    });
+  }
+
+  private hideCard(): void {
+    this.host.hide();
+    this.highlighter.focus(null);
+    this.shown = null;
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (!this.active || !this.scan) return;
+    const now = e.timeStamp;
+    const dt = Math.max(1, now - this.lastMove.t);
+    const speed = Math.hypot(e.clientX - this.lastMove.x, e.clientY - this.lastMove.y) / dt;
+    this.lastMove = { x: e.clientX, y: e.clientY, t: now };
+    if (this.host.contains(e.target)) return;
+    if (this.moveFrame) return;
+    // One hit test per frame at most, whatever the pointer's event rate.
+    this.moveFrame = requestAnimationFrame(() => {
+      this.moveFrame = 0;
+      const hit = hitTest(this.doc, this.lastMove, (n) => this.hoverable(n));
+      if (hit) this.intent.over(hit, speed);
+      else this.intent.out();
+    });
+  }
+
+  private hoverable(node: Text): readonly MentionRecord[] {
+    const entities = this.matcher!.index.entities;
+    return this.scan!.recordsAt(node).filter((r) => this.settings.categories[entities[r.entity].type]);
+  }
+
+  private onPointerDown(e: PointerEvent): void {
+    if (!this.active || !this.scan) return;
+    if (this.host.contains(e.target)) return;
+    const hit = hitTest(this.doc, { x: e.clientX, y: e.clientY }, (n) => this.hoverable(n));
+    if (hit) this.intent.pin(hit);
+    else if (this.intent.state !== 'idle') this.intent.close();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.host.visible) {
+      this.intent.close();
+      e.stopPropagation();
+    }
+  }
+
+  private onScroll(): void {
+    if (!this.shown || !this.host.visible) return;
+    // A card that no longer sits beside its name is worse than none.
+    if (!this.intent.pinned) this.intent.close();
+  }
+}

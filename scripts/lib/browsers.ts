@@ -1,0 +1,123 @@
+/**
+ * Launch real browsers with the built extension: Chromium through playwright-core,
+ * Firefox through puppeteer-core (WebDriver BiDi). Both return the same small
+ * interface so tests, the demo and the benchmark drive them alike.
+ * Never downloads a browser: it uses the system's Debian packages.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'backstory@backstory.example';
+/** Pinned so tests know the moz-extension:// origin in advance. */
+export const FIREFOX_UUID = '7b1f2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** The subset of Playwright's and Puppeteer's Page that both share. */
+export type AnyPage = {
+  goto(url: string, opts?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  mouse: { move(x: number, y: number, opts?: { steps?: number }): Promise<void>; click(x: number, y: number): Promise<void> };
+  keyboard: { press(key: string): Promise<void> };
+  screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
+  setViewportSize?(s: { width: number; height: number }): Promise<void>;
+  setViewport?(s: { width: number; height: number }): Promise<void>;
+  close(): Promise<void>;
+  on(event: 'console', fn: (msg: { type(): string; text(): string }) => void): unknown;
+  on(event: 'pageerror', fn: (err: Error) => void): unknown;
+  bringToFront?(): Promise<void>;
+};
+
+export type Session = {
+  name: BrowserName;
+  extensionOrigin: string;
+  newPage(): Promise<AnyPage>;
+  /** Open an extension page (e.g. popup.html?tab=…) in a tab. */
+  openExtensionPage(path: string): Promise<AnyPage>;
+  close(): Promise<void>;
+};
+
+export async function launch(name: BrowserName, opts: { headless?: boolean; userDataDir?: string } = {}): Promise<Session> {
+  return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
+}
+
+async function launchChromium(opts: { headless?: boolean; userDataDir?: string }): Promise<Session> {
+  const { chromium } = await import('playwright-core');
+  const ext = resolve('.output/chrome-mv3');
+  const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: opts.headless ?? true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  const origin = `chrome-extension://${id}`;
+  return {
+    name: 'chromium',
+    extensionOrigin: origin,
+    newPage: async () => (await context.newPage()) as unknown as AnyPage,
+    openExtensionPage: async (path) => {
+      const page = await context.newPage();
+      await page.goto(`${origin}/${path}`);
+      return page as unknown as AnyPage;
+    },
+    close: async () => {
+      await context.close();
+      if (!opts.userDataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(opts: { headless?: boolean; userDataDir?: string }): Promise<Session> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: opts.headless ?? true,
+    userDataDir: opts.userDataDir,
+    args: ['--remote-allow-system-access', '--width=1280', '--height=800'],
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      // Keep the profile quiet and offline.
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'app.update.enabled': false,
+    },
+  });
+  await browser.installExtension(resolve('.output/firefox-mv2'));
+  const origin = `moz-extension://${FIREFOX_UUID}`;
+  const newPage = async () => {
+    const page = await browser.newPage();
+    return page as unknown as AnyPage;
+  };
+  return {
+    name: 'firefox',
+    extensionOrigin: origin,
+    newPage,
+    openExtensionPage: async (path) => {
+      const page = await browser.newPage();
+      const url = `${origin}/${path}`;
+      // Under BiDi, goto on a moz-extension:// URL never resolves: fire it, then wait for the location.
+      page.goto(url, { timeout: 3000 }).catch(() => {});
+      await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 10000 }, url);
+      return page as unknown as AnyPage;
+    },
+    close: () => browser.close(),
+  };
+}

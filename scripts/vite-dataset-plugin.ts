@@ -1,0 +1,38 @@
+/**
+ * Vite plugin: compiles data/ at build time into two virtual modules:
+ *  - virtual:backstory/index — the compact term index (content script)
+ *  - virtual:backstory/cards — the card store (background)
+ * The dataset is audited on the way; a bad dataset fails the build with the list of problems.
+ */
+import type { Plugin } from 'vite';
+import { compileDataset, type CompiledDataset } from './compile-dataset';
+
+const INDEX = 'virtual:backstory/index';
+const CARDS = 'virtual:backstory/cards';
+
+export function datasetPlugin(): Plugin {
+  let compiled: CompiledDataset | undefined;
+  // BACKSTORY_DATA_DIR lets a developer build against a subset of the data (default: data/).
+  const get = () => (compiled ??= compileDataset(process.env.BACKSTORY_DATA_DIR ?? 'data'));
+  return {
+    name: 'backstory-dataset',
+    resolveId(id) {
+      if (id === INDEX || id === CARDS) return `\0${id}`;
+      return undefined;
+    },
+    load(id) {
+      if (id === `\0${INDEX}`) {
+        const { index, meta } = get();
+        return `export const meta = ${JSON.stringify(meta)};\nexport default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
+      }
+      if (id === `\0${CARDS}`) {
+        const { cards } = get();
+        return `export default JSON.parse(${JSON.stringify(JSON.stringify(cards))});`;
+      }
+      return undefined;
+    },
+    watchChange(id) {
+      if (id.includes('/data/')) compiled = undefined;
+    },
+  };
+}

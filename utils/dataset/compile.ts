@@ -1,0 +1,38 @@
+/**
+ * Compiles validated entities into the term index the content script matches
+ * with, and the card store the background answers lookups from.
+ * Pure and browser-safe: also used at run time for the custom glossary.
+ */
+import type { Entity } from './schema';
+import { isCaseSensitive, matchAliases } from './rules';
+import { FLAG_AFTER_FULL, FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type TermIndex } from '../match/term-index';
+import { needsNoBoundary } from '../text/normalize';
+
+export type CardEntity = Omit<Entity, 'aliases'> & { aliases: string[] };
+
+export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>>): TermIndex {
+  const position = new Map(entities.map((e, i) => [e.id, i]));
+  const index: TermIndex = { entities: [], aliases: [] };
+  entities.forEach((e, i) => {
+    index.entities.push({ id: e.id, type: e.type, name: e.name });
+    for (const alias of matchAliases(e)) {
+      let flags = 0;
+      if (isCaseSensitive(alias)) flags |= FLAG_CASE_SENSITIVE;
+      if (alias.afterFull) flags |= FLAG_AFTER_FULL;
+      if (needsNoBoundary(alias.text)) flags |= FLAG_NO_BOUNDARY;
+      const context = alias.context?.map((id) => position.get(id)).filter((n): n is number => n !== undefined);
+      // A context rule whose entities are all unknown can never be met; keep it unmet rather than unconditional.
+      index.aliases.push({ text: alias.text, entity: i, flags, ...(alias.context ? { context: context ?? [] } : {}) });
+    }
+  });
+  return index;
+}
+
+/** Card store: what the card shows, keyed by id. Alias rules are not needed there. */
+export function compileCards(entities: readonly Entity[]): Record<string, CardEntity> {
+  const out: Record<string, CardEntity> = {};
+  for (const e of entities) {
+    out[e.id] = { ...e, aliases: e.aliases.map((a) => (typeof a === 'string' ? a : a.text)) };
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Turns candidates into mentions: alias rules (afterFull, context), then
+ * leftmost-longest without overlaps. Pure; the page scanner calls it per block.
+ */
+import type { Candidate } from './matcher';
+import { FLAG_AFTER_FULL, type TermIndex } from './term-index';
+
+export type Mention = { start: number; end: number; alias: number; entity: number };
+
+export type RuleState = {
+  /** Entities already mentioned by an unconditional alias (their "full name"), in reading order. */
+  fullSeen: Map<number, number>;
+  /** Entities found on the page so far, for `context` rules. */
+  present: Set<number>;
+  /** Monotonic counter for fullSeen, so the most recent full name wins among afterFull rivals. */
+  clock: number;
+};
+
+export function newRuleState(): RuleState {
+  return { fullSeen: new Map(), present: new Set(), clock: 0 };
+}
+
+/** Rank an alias for a span: lower is better; Infinity is not eligible. */
+function rank(index: TermIndex, ai: number, state: RuleState): number {
+  const alias = index.aliases[ai];
+  if (alias.context) {
+    return alias.context.some((c) => state.present.has(c)) ? 2 : Infinity;
+  }
+  if (alias.flags & FLAG_AFTER_FULL) {
+    const seen = state.fullSeen.get(alias.entity);
+    // The most recently named rival wins: "Kim" after "Kim Yo Jong" is her, not her brother.
+    return seen === undefined ? Infinity : 1 + 1 / (seen + 2);
+  }
+  return 0;
+}
+
+/** Select mentions in one block and update the rule state as a reader would: in order. */
+export function selectMentions(index: TermIndex, candidates: Candidate[], state: RuleState): Mention[] {
+  const sorted = candidates.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mention[] = [];
+  let lastEnd = 0;
+  for (const c of sorted) {
+    if (c.start < lastEnd) continue;
+    let best = -1;
+    let bestRank = Infinity;
+    for (const ai of c.aliases) {
+      const r = rank(index, ai, state);
+      if (r < bestRank) {
+        bestRank = r;
+        best = ai;
+      }
+    }
+    if (best === -1) continue;
+    const entity = index.aliases[best].entity;
+    out.push({ start: c.start, end: c.end, alias: best, entity });
+    lastEnd = c.end;
+    if (bestRank === 0) state.fullSeen.set(entity, state.clock++);
+    state.present.add(entity);
+  }
+  return out;
+}
+
+/** Whether any candidate in the list depends on page-wide context, so the block may need a second look. */
+export function hasContextCandidates(index: TermIndex, candidates: Candidate[]): boolean {
+  return candidates.some((c) => c.aliases.some((ai) => index.aliases[ai].context !== undefined));
+}

@@ -1,0 +1,38 @@
+/**
+ * Messages between the content script, the background and the popup.
+ * Every message that crosses a boundary is checked with these guards.
+ */
+import type { CardEntity } from './dataset/compile';
+import type { EntityType } from './dataset/schema';
+
+export type FoundEntity = { id: string; name: string; type: EntityType; count: number };
+
+export type PageStatus = {
+  hostname: string;
+  active: boolean;
+  /** Why nothing is marked, when nothing is. */
+  reason?: 'disabled' | 'muted' | 'not-article' | 'none-found';
+  found: FoundEntity[];
+};
+
+export type CardResponse = { entity: CardEntity; related: Array<{ id: string; name: string }> } | null;
+
+export type ToBackground = { type: 'card'; id: string } | { type: 'badge'; count: number } | { type: 'meta' };
+export type ToContent = { type: 'status' } | { type: 'jump'; id: string } | { type: 'explain'; text: string };
+
+export function isToBackground(m: unknown): m is ToBackground {
+  if (!m || typeof m !== 'object') return false;
+  const t = (m as { type?: unknown }).type;
+  if (t === 'card') return typeof (m as { id?: unknown }).id === 'string';
+  if (t === 'badge') return typeof (m as { count?: unknown }).count === 'number';
+  return t === 'meta';
+}
+
+export function isToContent(m: unknown): m is ToContent {
+  if (!m || typeof m !== 'object') return false;
+  const t = (m as { type?: unknown }).type;
+  if (t === 'status') return true;
+  if (t === 'jump') return typeof (m as { id?: unknown }).id === 'string';
+  if (t === 'explain') return typeof (m as { text?: unknown }).text === 'string';
+  return false;
+}

@@ -1,0 +1,194 @@
+/**
+ * The page's mentions: walk blocks, match, apply alias rules, keep one record
+ * per mention with its live Range. Handles rescans of changed subtrees.
+ * No UI and no browser APIs beyond the DOM, so it is unit-tested in happy-dom.
+ */
+import { blockRange, walkBlocks, type Block } from '../dom/walk';
+import type { Matcher, Candidate } from '../match/matcher';
+import { hasContextCandidates, newRuleState, selectMentions, type RuleState } from '../match/select';
+import { runChunked, type Yielder } from './scheduler';
+
+export type MentionRecord = {
+  entity: number;
+  alias: number;
+  range: Range;
+  /** The text as it stood on the page. */
+  text: string;
+  /** Order of discovery; initial scan follows document order. */
+  seq: number;
+  /** Text nodes the mention spans. */
+  nodes: Text[];
+};
+
+type DeferredBlock = { block: Block; candidates: Candidate[]; records: MentionRecord[] };
+
+/** Text larger than this is matched in windows so one enormous text node cannot make a long task. */
+const WINDOW = 32_768;
+/** Longest alias we need to see whole across a window edge. */
+const OVERLAP = 200;
+
+export class PageScan {
+  readonly records = new Set<MentionRecord>();
+  private readonly byNode = new Map<Text, MentionRecord[]>();
+  private state: RuleState = newRuleState();
+  private deferred: DeferredBlock[] = [];
+  private seq = 0;
+  private generation = 0;
+
+  constructor(private readonly matcher: Matcher) {}
+
+  reset(): void {
+    this.records.clear();
+    this.byNode.clear();
+    this.state = newRuleState();
+    this.deferred = [];
+    this.generation++;
+  }
+
+  /** Scan a subtree in slices. Resolves false when a newer reset or scan cancelled it. */
+  async scan(root: Node, opts: { yielder?: Yielder; onShadowRoot?: (r: ShadowRoot) => void } = {}): Promise<boolean> {
+    const gen = this.generation;
+    const ok = await runChunked(walkBlocks(root, { onShadowRoot: opts.onShadowRoot }), (b) => this.scanBlock(b), {
+      isCancelled: () => gen !== this.generation,
+      yielder: opts.yielder,
+    });
+    if (ok) this.resolveContext();
+    return ok;
+  }
+
+  /** Drop the records of removed or changed text under `roots`, then scan them again. */
+  async rescan(roots: Node[], opts: { yielder?: Yielder } = {}): Promise<boolean> {
+    this.dropDisconnected();
+    for (const root of roots) this.dropUnder(root);
+    const gen = this.generation;
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      const ok = await runChunked(walkBlocks(root), (b) => this.scanBlock(b), {
+        isCancelled: () => gen !== this.generation,
+        yielder: opts.yielder,
+      });
+      if (!ok) return false;
+    }
+    this.resolveContext();
+    return true;
+  }
+
+  /** Mentions in a text node, for hit testing. */
+  recordsAt(node: Text): readonly MentionRecord[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** All records in document order. */
+  ordered(): MentionRecord[] {
+    return [...this.records].sort(compareRecords);
+  }
+
+  private scanBlock(block: Block): void {
+    const candidates = this.findCandidates(block.text);
+    if (candidates.length === 0) return;
+    const mentions = selectMentions(this.matcher.index, candidates, this.state);
+    const records = mentions.map((m) => this.add(block, m.start, m.end, m.entity, m.alias));
+    if (hasContextCandidates(this.matcher.index, candidates)) this.deferred.push({ block, candidates, records });
+  }
+
+  private findCandidates(text: string): Candidate[] {
+    if (text.length <= WINDOW) return this.matcher.find(text);
+    const out: Candidate[] = [];
+    for (let from = 0; from < text.length; from += WINDOW) {
+      const to = Math.min(text.length, from + WINDOW + OVERLAP);
+      for (const c of this.matcher.find(text.slice(from, to))) {
+        // A match is owned by the window it starts in; boundary checks at a cut edge are redone below.
+        if (c.start >= WINDOW && to < text.length) continue;
+        const start = c.start + from;
+        const end = c.end + from;
+        if (from > 0 && c.start === 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) continue;
+        if (to < text.length && c.end === to - from && /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+        out.push({ ...c, start, end });
+      }
+    }
+    return out;
+  }
+
+  /** Context rules need the whole page: give blocks with such candidates a second look with the final state. */
+  private resolveContext(): void {
+    const pending = this.deferred;
+    this.deferred = [];
+    for (const d of pending) {
+      if (d.records.some((r) => !this.records.has(r))) continue; // block changed since
+      for (const r of d.records) this.remove(r);
+      const mentions = selectMentions(this.matcher.index, d.candidates, this.state);
+      d.records = mentions.map((m) => this.add(d.block, m.start, m.end, m.entity, m.alias));
+      this.deferred.push(d);
+    }
+  }
+
+  private add(block: Block, start: number, end: number, entity: number, alias: number): MentionRecord {
+    const range = blockRange(block, start, end);
+    const nodes = nodesOf(block, start, end);
+    const record: MentionRecord = { entity, alias, range, text: block.text.slice(start, end), seq: this.seq++, nodes };
+    this.records.add(record);
+    for (const node of nodes) {
+      const list = this.byNode.get(node);
+      if (list) list.push(record);
+      else this.byNode.set(node, [record]);
+    }
+    return record;
+  }
+
+  private remove(record: MentionRecord): void {
+    this.records.delete(record);
+    for (const node of record.nodes) {
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const i = list.indexOf(record);
+      if (i === -1) continue;
+      list.splice(i, 1);
+      if (list.length === 0) this.byNode.delete(node);
+    }
+  }
+
+  private dropDisconnected(): void {
+    for (const [node, list] of this.byNode) {
+      if (node.isConnected) continue;
+      for (const r of list) this.records.delete(r);
+      this.byNode.delete(node);
+    }
+    // Records whose other nodes survived still point at detached text: drop them everywhere.
+    for (const [node, list] of this.byNode) {
+      const kept = list.filter((r) => this.records.has(r));
+      if (kept.length === 0) this.byNode.delete(node);
+      else this.byNode.set(node, kept);
+    }
+  }
+
+  private dropUnder(root: Node): void {
+    const doomed = new Set<MentionRecord>();
+    for (const [node, list] of this.byNode) {
+      if (root === node || root.contains(node)) for (const r of list) doomed.add(r);
+    }
+    for (const r of doomed) this.records.delete(r);
+    for (const [node, list] of this.byNode) {
+      const kept = list.filter((r) => !doomed.has(r));
+      if (kept.length === 0) this.byNode.delete(node);
+      else this.byNode.set(node, kept);
+    }
+  }
+}
+
+function nodesOf(block: Block, start: number, end: number): Text[] {
+  const out: Text[] = [];
+  for (let i = 0; i < block.nodes.length; i++) {
+    const s = block.starts[i];
+    const e = s + block.nodes[i].data.length;
+    if (e > start && s < end) out.push(block.nodes[i]);
+  }
+  return out;
+}
+
+export function compareRecords(a: MentionRecord, b: MentionRecord): number {
+  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+  const pos = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
+  if (pos & 4) return -1; // b follows a
+  if (pos & 2) return 1;
+  return a.seq - b.seq;
+}
