@@ -115,7 +115,16 @@ async function launchFirefox(opts: { headless?: boolean; userDataDir?: string })
       const url = `${origin}/${path}`;
       // Under BiDi, goto on a moz-extension:// URL never resolves: fire it, then wait for the location.
       page.goto(url, { timeout: 3000 }).catch(() => {});
-      await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 10000 }, url);
+      // Poll instead of waitForFunction: the navigation destroys the context a wait would run in.
+      const end = Date.now() + 15_000;
+      for (;;) {
+        const ready = await page
+          .evaluate((u: string) => location.href === u && document.readyState === 'complete', url)
+          .catch(() => false);
+        if (ready) break;
+        if (Date.now() > end) throw new Error(`could not open ${url}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
       return page as unknown as AnyPage;
     },
     close: () => browser.close(),

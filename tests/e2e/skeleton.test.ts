@@ -1,0 +1,144 @@
+/**
+ * The walking skeleton end to end, in Chromium and Firefox: marks on the
+ * fixture articles, the card on hover, Esc, the popup switches applying live,
+ * the page's DOM untouched and no console errors.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  BROWSERS, bodyComparison, card, found, hover, marks, open, openPopup, shot, sleep, start, stop, waitFor, waitForCard, type Env,
+} from './support';
+
+/** Write settings from an extension page, as the popup would. */
+async function setSettings(extPage: import('../../scripts/lib/browsers').AnyPage, value: Record<string, unknown>) {
+  await extPage.evaluate(async (v) => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    await api.storage.sync.set({ settings: v });
+  }, value);
+}
+
+/** Byte-identical, with a short excerpt around the first difference when not. */
+function assertSameHtml(live: string, original: string) {
+  if (live === original) return;
+  let i = 0;
+  while (i < live.length && live[i] === original[i]) i++;
+  assert.fail(`body.innerHTML changed at ${i}: live …${JSON.stringify(live.slice(i - 60, i + 60))}… original …${JSON.stringify(original.slice(i - 60, i + 60))}…`);
+}
+
+const ARTICLES = ['putin-xi-beijing', 'eu-ukraine-summit', 'red-sea-shipping', 'medvedev-putin-2010'];
+const read = (f: string) => JSON.parse(readFileSync(`tests/fixtures/articles/${f}`, 'utf8')) as string[];
+
+for (const browser of BROWSERS) {
+  describe(`skeleton in ${browser}`, () => {
+    let env: Env;
+    before(async () => {
+      env = await start(browser);
+    });
+    after(async () => {
+      await stop(env);
+    });
+
+    for (const article of ARTICLES) {
+      test(`${article}: marks the expected names and finds the expected entities`, async () => {
+        const page = await open(env, `articles/${article}.html`);
+        assert.deepEqual(await marks(page), read(`${article}.marks.json`));
+        assert.deepEqual(await found(env), [...read(`${article}.expected.json`)].sort());
+        await page.close();
+      });
+    }
+
+    test('hovering a name shows its card beside it; Esc closes it; the DOM is untouched', async () => {
+      const page = await open(env, 'articles/putin-xi-beijing.html');
+      // "<a>Xi</a> Jinping": hovering the second half, in another node, still finds the whole name.
+      const box = await hover(page, 'Jinping');
+      const shown = await waitForCard(page);
+      assert.equal(shown.name, 'Xi Jinping');
+      assert.match(shown.text, /Wikipedia/);
+      // Beside the name, not over it.
+      const overlaps = shown.rect.left < box.left + box.width && shown.rect.right > box.left && shown.rect.top < box.top + box.height && shown.rect.bottom > box.top;
+      assert.equal(overlaps, false, 'card covers the hovered name');
+      const dom = await bodyComparison(page);
+      assert.equal(dom.hosts, 1);
+      assert.equal(dom.hostsInBody, 0);
+      assertSameHtml(dom.live, dom.original);
+      // After the DOM check: Playwright's screenshot touches text fields to hide their caret.
+      await shot(page, `${browser}-card-xi`);
+      await page.keyboard.press('Escape');
+      await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+      assert.equal(await card(page), null);
+      await page.close();
+    });
+
+    test('a surname after the full name shows the full card, and the card shows facts for the article date', async () => {
+      const page = await open(env, 'articles/medvedev-putin-2010.html');
+      await hover(page, 'Putin');
+      const shown = await waitForCard(page);
+      assert.equal(shown.name, 'Vladimir Putin');
+      assert.match(shown.text, /Prime Minister/);
+      assert.doesNotMatch(shown.text, /President of Russia/);
+      await shot(page, `${browser}-card-dated`);
+      await page.close();
+    });
+
+    test('nothing inside pre, code, textarea or script is marked', async () => {
+      const page = await open(env, 'articles/putin-xi-beijing.html');
+      const inside = await page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-dotted');
+        let bad = 0;
+        for (const r of h ?? []) if (r.startContainer.parentElement?.closest('pre,code,textarea,script,style')) bad++;
+        return bad;
+      }, null);
+      assert.equal(inside, 0);
+      await page.close();
+    });
+
+    test('the popup switches remove and restore marks in an open tab without reload', async () => {
+      const page = await open(env, 'articles/red-sea-shipping.html');
+      const before = (await marks(page)).length;
+      assert.ok(before > 5);
+      await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42), null);
+      const popup = await openPopup(env);
+      await shot(popup, `${browser}-popup`);
+      await popup.evaluate(() => (document.querySelector('input[aria-label="Backstory on"]') as HTMLInputElement).click(), null);
+      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
+      await popup.evaluate(() => (document.querySelector('input[aria-label="Backstory on"]') as HTMLInputElement).click(), null);
+      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0);
+      assert.equal((await marks(page)).length, before);
+      // "On this site" mutes the hostname and is persisted in settings.
+      await popup.evaluate(() => (document.querySelector('.site input') as HTMLInputElement).click(), null);
+      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
+      await popup.evaluate(() => (document.querySelector('.site input') as HTMLInputElement).click(), null);
+      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0);
+      // Same document all along: no reload happened.
+      assert.equal(await page.evaluate(() => (window as unknown as { marker: number }).marker, null), 42);
+      await popup.close();
+      await page.close();
+    });
+
+    test('every-mention mode marks split names, possessives and surnames after the full name', async () => {
+      const page = await open(env, 'articles/putin-xi-beijing.html');
+      const popup = await openPopup(env);
+      await setSettings(popup, { mark: 'every' });
+      await waitFor(page, () => Boolean((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('backstory-dotted')?.size! > 60));
+      const all = await marks(page);
+      // <strong>Vladimir</strong> Putin is one mark across two elements.
+      assert.ok(all.includes('Vladimir Putin'));
+      // "Putin’s" marks "Putin", without the possessive.
+      assert.ok(all.filter((t) => t === 'Putin').length >= 3);
+      assert.ok(!all.some((t) => /['’]s$/.test(t)));
+      // "Xi" alone is marked only after "Xi Jinping" appeared: the headline's "Xi" is not.
+      const headline = await page.evaluate(() => document.querySelector('h1')!.textContent!, null);
+      assert.match(headline, /\bXi\b/);
+      const firstXi = all.indexOf('Xi');
+      assert.ok(firstXi > all.indexOf('Xi Jinping'));
+      await setSettings(popup, {});
+      await popup.close();
+      await page.close();
+    });
+
+    test('no console errors on any page', () => {
+      assert.deepEqual(env.errors, []);
+    });
+  });
+}

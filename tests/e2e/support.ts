@@ -1,0 +1,185 @@
+/**
+ * Shared steps for e2e tests in both browsers. Tests read what Backstory did
+ * from the outside, as a page script could: the CSS highlight registry, the
+ * card host's open shadow root, and the popup's view of the tab.
+ */
+import { mkdirSync } from 'node:fs';
+import { launch, type AnyPage, type BrowserName, type Session } from '../../scripts/lib/browsers';
+import { serveFixtures, type FixtureServer } from '../../scripts/lib/server';
+
+export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS?.split(',') as BrowserName[]) ?? ['chromium', 'firefox'];
+export const SHOTS = 'test-results/screenshots';
+mkdirSync(SHOTS, { recursive: true });
+
+export type Env = { session: Session; server: FixtureServer; errors: string[] };
+
+export async function start(name: BrowserName, headers?: Record<string, Record<string, string>>): Promise<Env> {
+  const server = await serveFixtures('tests/fixtures', headers);
+  const session = await launch(name);
+  return { session, server, errors: [] };
+}
+
+export async function stop(env: Env): Promise<void> {
+  await env.session.close();
+  await env.server.close();
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Open a fixture, collecting console errors and page errors into env.errors. */
+export async function open(env: Env, path: string): Promise<AnyPage> {
+  const page = await env.session.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') env.errors.push(`${path}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => env.errors.push(`${path}: ${String(e)}`));
+  await page.goto(`${env.server.origin}/${path}`, { waitUntil: 'load' });
+  await waitFor(page, () => Boolean((CSS as unknown as { highlights: Map<string, unknown> }).highlights.size), 10_000).catch(() => {});
+  return page;
+}
+
+export async function waitFor(page: AnyPage, fn: () => boolean, timeout = 5000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn, null).catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${fn.toString().slice(0, 120)}`);
+    await sleep(50);
+  }
+}
+
+export const MARK_NAMES = ['backstory-dotted', 'backstory-underline', 'backstory-background'];
+
+/** Text of every registered mark range, in registration (document) order. */
+export function marks(page: AnyPage): Promise<string[]> {
+  return page.evaluate((names) => {
+    const out: string[] = [];
+    for (const n of names) {
+      const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get(n);
+      if (h) for (const r of h) out.push(r.toString());
+    }
+    return out;
+  }, MARK_NAMES);
+}
+
+export type Box = { x: number; y: number; left: number; top: number; width: number; height: number };
+
+/** Centre of the n-th occurrence of `text` in visible page text (not in our card). */
+export function locateText(page: AnyPage, text: string, nth = 0): Promise<Box | null> {
+  return page.evaluate(
+    ([text, nth]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement?.closest('script,style,noscript,textarea,pre,code,template')) continue;
+        const data = (n as Text).data;
+        let i = data.indexOf(text as string);
+        while (i !== -1) {
+          if (seen++ === nth) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + (text as string).length);
+            (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+            const b = r.getClientRects()[0];
+            return { x: b.left + b.width / 2, y: b.top + b.height / 2, left: b.left, top: b.top, width: b.width, height: b.height };
+          }
+          i = data.indexOf(text as string, i + 1);
+        }
+      }
+      return null;
+    },
+    [text, nth] as [string, number],
+  );
+}
+
+/** Move the pointer onto a text as a reader would: approach, then rest on it past the dwell. */
+export async function hover(page: AnyPage, text: string, nth = 0): Promise<Box> {
+  const box = await locateText(page, text, nth);
+  if (!box) throw new Error(`text not found: ${text}`);
+  await page.mouse.move(box.x - 40, box.y + 60);
+  await sleep(50);
+  await page.mouse.move(box.x, box.y, { steps: 4 });
+  return box;
+}
+
+export type CardInfo = { name: string; text: string; rect: { left: number; top: number; right: number; bottom: number } } | null;
+
+export function card(page: AnyPage): Promise<CardInfo> {
+  return page.evaluate(() => {
+    const host = document.querySelector('backstory-card');
+    const wrap = host?.shadowRoot?.querySelector('.wrap') as HTMLElement | null;
+    if (!wrap || wrap.hidden) return null;
+    const r = wrap.getBoundingClientRect();
+    return {
+      name: wrap.querySelector('h2')?.textContent ?? '',
+      text: wrap.textContent ?? '',
+      rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom },
+    };
+  }, null);
+}
+
+export async function waitForCard(page: AnyPage, timeout = 3000): Promise<NonNullable<CardInfo>> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const c = await card(page);
+    if (c) return c;
+    if (Date.now() > end) throw new Error('no card appeared');
+    await sleep(50);
+  }
+}
+
+/** The page's body as the server sent it, parsed by the same browser, next to the live body without our host. */
+export function bodyComparison(page: AnyPage): Promise<{ original: string; live: string; hosts: number; hostsInBody: number }> {
+  return page.evaluate(async () => {
+    const html = await (await fetch(location.href)).text();
+    const original = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+    return {
+      original,
+      live: document.body.innerHTML,
+      hosts: document.querySelectorAll('backstory-card').length,
+      hostsInBody: document.body.querySelectorAll('backstory-card').length,
+    };
+  }, null);
+}
+
+/** Open the popup for the fixture tab (found by asking each tab for its status). */
+export async function openPopup(env: Env): Promise<AnyPage> {
+  const probe = await env.session.openExtensionPage('popup.html?tab=0');
+  const tabId = await probe.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const tabs = await api.tabs.query({});
+    for (const t of tabs) {
+      if (t.id === undefined) continue;
+      try {
+        const s = (await api.tabs.sendMessage(t.id, { type: 'status' })) as { hostname?: string } | undefined;
+        if (s?.hostname === '127.0.0.1') return t.id;
+      } catch {
+        // not a page with our content script
+      }
+    }
+    return -1;
+  }, null);
+  await probe.close();
+  if (tabId < 0) throw new Error('fixture tab not found');
+  return env.session.openExtensionPage(`popup.html?tab=${tabId}`);
+}
+
+/** Ask the content script in the fixture tab what it found (through an extension page). */
+export async function found(env: Env): Promise<string[]> {
+  const popup = await openPopup(env);
+  await waitFor(popup, () => document.querySelectorAll('.found li, .found .empty').length > 0);
+  const ids = await popup.evaluate(async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const id = Number(new URLSearchParams(location.search).get('tab'));
+    const s = (await api.tabs.sendMessage(id, { type: 'status' })) as { found: Array<{ id: string }> };
+    return s.found.map((f) => f.id).sort();
+  }, null);
+  await popup.close();
+  return ids;
+}
+
+export async function shot(page: AnyPage, name: string): Promise<string> {
+  const path = `${SHOTS}/${name}.png`;
+  await sleep(250); // let the card's 120 ms fade-in finish
+  await page.screenshot({ path });
+  return path;
+}
