@@ -30,7 +30,7 @@ export async function serveFixtures(root = 'tests/fixtures', headers: Record<str
     }
     try {
       const body = await readFile(path.endsWith('/') ? join(path, 'index.html') : path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...(headers[url.pathname] ?? {}) });
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', ...headers[url.pathname] });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

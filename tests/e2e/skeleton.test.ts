@@ -3,17 +3,19 @@
  * fixture articles, the card on hover, Esc, the popup switches applying live,
  * the page's DOM untouched and no console errors.
  */
+import type { Browser as ExtApi } from 'webextension-polyfill';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  BROWSERS, bodyComparison, card, found, hover, marks, open, openPopup, shot, sleep, start, stop, waitFor, waitForCard, type Env,
+  BROWSERS, bodyComparison, card, found, hover, marks, open, openPopup, shot, start, stop, waitFor, waitForCard, type Env,
 } from './support';
 
 /** Write settings from an extension page, as the popup would. */
 async function setSettings(extPage: import('../../scripts/lib/browsers').AnyPage, value: Record<string, unknown>) {
   await extPage.evaluate(async (v) => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const api = g.browser ?? g.chrome;
     await api.storage.sync.set({ settings: v });
   }, value);
 }
@@ -120,7 +122,7 @@ for (const browser of BROWSERS) {
       const page = await open(env, 'articles/putin-xi-beijing.html');
       const popup = await openPopup(env);
       await setSettings(popup, { mark: 'every' });
-      await waitFor(page, () => Boolean((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('backstory-dotted')?.size! > 60));
+      await waitFor(page, () => ((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('backstory-dotted')?.size ?? 0) > 60);
       const all = await marks(page);
       // <strong>Vladimir</strong> Putin is one mark across two elements.
       assert.ok(all.includes('Vladimir Putin'));

@@ -3,6 +3,7 @@
  * from the outside, as a page script could: the CSS highlight registry, the
  * card host's open shadow root, and the popup's view of the tab.
  */
+import type { Browser as ExtApi } from 'webextension-polyfill';
 import { mkdirSync } from 'node:fs';
 import { launch, type AnyPage, type BrowserName, type Session } from '../../scripts/lib/browsers';
 import { serveFixtures, type FixtureServer } from '../../scripts/lib/server';
@@ -145,7 +146,8 @@ export function bodyComparison(page: AnyPage): Promise<{ original: string; live:
 export async function openPopup(env: Env): Promise<AnyPage> {
   const probe = await env.session.openExtensionPage('popup.html?tab=0');
   const tabId = await probe.evaluate(async () => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const api = g.browser ?? g.chrome;
     const tabs = await api.tabs.query({});
     for (const t of tabs) {
       if (t.id === undefined) continue;
@@ -168,7 +170,8 @@ export async function found(env: Env): Promise<string[]> {
   const popup = await openPopup(env);
   await waitFor(popup, () => document.querySelectorAll('.found li, .found .empty').length > 0);
   const ids = await popup.evaluate(async () => {
-    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const api = g.browser ?? g.chrome;
     const id = Number(new URLSearchParams(location.search).get('tab'));
     const s = (await api.tabs.sendMessage(id, { type: 'status' })) as { found: Array<{ id: string }> };
     return s.found.map((f) => f.id).sort();

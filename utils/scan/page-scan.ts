@@ -46,11 +46,15 @@ export class PageScan {
   }
 
   /** Scan a subtree in slices. Resolves false when a newer reset or scan cancelled it. */
-  async scan(root: Node, opts: { yielder?: Yielder; onShadowRoot?: (r: ShadowRoot) => void } = {}): Promise<boolean> {
+  async scan(
+    root: Node,
+    opts: { yielder?: Yielder; sliceMs?: number; onShadowRoot?: (r: ShadowRoot) => void } = {},
+  ): Promise<boolean> {
     const gen = this.generation;
     const ok = await runChunked(walkBlocks(root, { onShadowRoot: opts.onShadowRoot }), (b) => this.scanBlock(b), {
       isCancelled: () => gen !== this.generation,
       yielder: opts.yielder,
+      sliceMs: opts.sliceMs,
     });
     if (ok) this.resolveContext();
     return ok;

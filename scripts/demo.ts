@@ -1,0 +1,101 @@
+/**
+ * npm run demo: build, then open Chromium with Backstory on the fixture articles
+ * served from 127.0.0.1. With a display, the browser stays open for you to read
+ * and hover; without one, it runs headless, hovers a few names, saves card
+ * screenshots, prints what it found on each page, and exits.
+ */
+import type { Browser as ExtApi } from 'webextension-polyfill';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch, type AnyPage } from './lib/browsers';
+import { serveFixtures } from './lib/server';
+
+const OUT = resolve('demo-output');
+/** Names to hover on each page: a person by surname, a place, an organisation. */
+const TOUR: Record<string, string[]> = {
+  'putin-xi-beijing': ['Jinping', 'Belt and Road Initiative', 'Xinhua'],
+  'eu-ukraine-summit': ['Ursula von der Leyen', 'HIMARS'],
+  'red-sea-shipping': ['Houthis', 'Bab el-Mandeb'],
+  'medvedev-putin-2010': ['Vladimir Putin', 'Gazprom'],
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function centreOf(page: AnyPage, text: string) {
+  return page.evaluate((t) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement?.closest('script,style,pre,code,textarea')) continue;
+      const i = (n as Text).data.indexOf(t);
+      if (i === -1) continue;
+      n.parentElement!.scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + t.length);
+      const b = r.getClientRects()[0];
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    }
+    return null;
+  }, text);
+}
+
+async function main() {
+  const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
+  const server = await serveFixtures('tests/fixtures');
+  const session = await launch('chromium', { headless });
+  console.log(`Backstory demo: fixtures at ${server.origin}/articles/ (${headless ? 'headless' : 'with a window'})`);
+  if (!headless) {
+    for (const name of Object.keys(TOUR)) await (await session.newPage()).goto(`${server.origin}/articles/${name}.html`);
+    console.log('Hover a dotted name for its card. Close the browser window to end the demo.');
+    await new Promise<void>((r) => process.on('SIGINT', r));
+    await session.close();
+    await server.close();
+    return;
+  }
+  mkdirSync(OUT, { recursive: true });
+  const popup = await session.openExtensionPage('popup.html?tab=0');
+  for (const [name, names] of Object.entries(TOUR)) {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/articles/${name}.html`);
+    await sleep(800);
+    const found = await popup.evaluate(async () => {
+      const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const api = g.browser ?? g.chrome;
+      const tabs = await api.tabs.query({});
+      const out: Array<{ id: string; name: string; count: number }> = [];
+      for (const t of tabs) {
+        if (t.id === undefined || !t.active) continue;
+        try {
+          const s = (await api.tabs.sendMessage(t.id, { type: 'status' })) as { found: typeof out };
+          out.push(...s.found);
+        } catch {
+          // not a fixture tab
+        }
+      }
+      return out;
+    }, null);
+    console.log(`\n${name}.html — ${found.length} entities:`);
+    console.log(`  ${found.map((f) => `${f.name}${f.count > 1 ? ` ×${f.count}` : ''}`).join(', ')}`);
+    for (const text of names) {
+      const at = await centreOf(page, text);
+      if (!at) continue;
+      await page.mouse.move(at.x - 40, at.y + 50);
+      await sleep(60);
+      await page.mouse.move(at.x, at.y, { steps: 4 });
+      await sleep(900);
+      const file = `${OUT}/${name}--${text.replace(/\W+/g, '-').toLowerCase()}.png`;
+      await page.screenshot({ path: file });
+      console.log(`  card for “${text}”: ${file}`);
+      await page.keyboard.press('Escape');
+    }
+    await page.close();
+  }
+  await session.close();
+  await server.close();
+  console.log(`\nScreenshots are in ${OUT}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_DWELL_MS, GRACE_MS, HoverIntent, SETTLE_MS } from '../../utils/hover-intent';
+
+function machine(delay = DEFAULT_DWELL_MS) {
+  const log: string[] = [];
+  const intent = new HoverIntent<string>(
+    {
+      onDwell: (t) => log.push(`dwell ${t}`),
+      onShow: (t, how) => log.push(`show ${t}${how.pinned ? ' pinned' : ''}`),
+      onHide: () => log.push('hide'),
+    },
+    { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+    delay,
+  );
+  return { intent, log };
+}
+
+describe('HoverIntent', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  test('shows after the dwell delay, not before', () => {
+    const { intent, log } = machine();
+    intent.over('xi');
+    expect(intent.state).toBe('dwelling');
+    vi.advanceTimersByTime(DEFAULT_DWELL_MS - 1);
+    expect(log).toEqual(['dwell xi']);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['dwell xi', 'show xi']);
+    expect(intent.state).toBe('shown');
+  });
+
+  test('leaving before the dwell ends shows nothing, and the stale timer does nothing', () => {
+    const { intent, log } = machine();
+    intent.over('xi');
+    vi.advanceTimersByTime(200);
+    intent.out();
+    vi.advanceTimersByTime(1000);
+    expect(log).toEqual(['dwell xi']);
+    expect(intent.state).toBe('idle');
+  });
+
+  test('a fast pointer starts no dwell, but one that stops on a name does after settling', () => {
+    const { intent, log } = machine();
+    intent.over('xi', 2);
+    expect(intent.state).toBe('idle');
+    intent.over('putin', 3);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(log).toEqual(['dwell putin']);
+    vi.advanceTimersByTime(DEFAULT_DWELL_MS);
+    expect(log).toEqual(['dwell putin', 'show putin']);
+  });
+
+  test('a fast pointer that moves on off the names cancels the settle check', () => {
+    const { intent, log } = machine();
+    intent.over('xi', 2);
+    intent.out();
+    vi.advanceTimersByTime(2000);
+    expect(log).toEqual([]);
+  });
+
+  test('grace: leaving the name hides after 300 ms unless the pointer reaches the card', () => {
+    const { intent, log } = machine(0);
+    intent.over('xi');
+    vi.advanceTimersByTime(0);
+    intent.out();
+    expect(intent.state).toBe('grace');
+    vi.advanceTimersByTime(GRACE_MS - 1);
+    intent.enterCard();
+    vi.advanceTimersByTime(5000);
+    expect(intent.state).toBe('shown');
+    expect(log).not.toContain('hide');
+    intent.leaveCard();
+    vi.advanceTimersByTime(GRACE_MS);
+    expect(log.at(-1)).toBe('hide');
+    expect(intent.state).toBe('idle');
+  });
+
+  test('no auto-timeout while the pointer is on the card', () => {
+    const { intent, log } = machine(0);
+    intent.over('xi');
+    vi.advanceTimersByTime(0);
+    intent.enterCard();
+    intent.out();
+    vi.advanceTimersByTime(60_000);
+    expect(intent.state).toBe('shown');
+    expect(log).not.toContain('hide');
+  });
+
+  test('click pins: hover elsewhere and leaving do not hide it; close does', () => {
+    const { intent, log } = machine();
+    intent.pin('xi');
+    expect(log).toEqual(['show xi pinned']);
+    intent.out();
+    intent.over('putin');
+    vi.advanceTimersByTime(5000);
+    expect(intent.state).toBe('shown');
+    intent.close();
+    expect(log.at(-1)).toBe('hide');
+    expect(intent.state).toBe('idle');
+  });
+
+  test('returning to the same name during grace keeps the card', () => {
+    const { intent, log } = machine(0);
+    intent.over('xi');
+    vi.advanceTimersByTime(0);
+    intent.out();
+    vi.advanceTimersByTime(100);
+    intent.over('xi');
+    vi.advanceTimersByTime(1000);
+    expect(intent.state).toBe('shown');
+    expect(log.filter((l) => l === 'show xi')).toHaveLength(1);
+  });
+
+  test('the delay follows settings and is clamped to 0–1000 ms', () => {
+    const { intent, log } = machine();
+    intent.setDelay(5000);
+    intent.over('xi');
+    vi.advanceTimersByTime(1000);
+    expect(log).toContain('show xi');
+  });
+});
