@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import cards from 'virtual:backstory/cards';
-import { meta } from 'virtual:backstory/index';
+import index, { meta } from 'virtual:backstory/index';
 import { isToBackground, type CardResponse } from '../utils/messages';
 
 /** Card lookups, the toolbar badge and the context menu. Cards live here, not in every page (ADR 0001). */
@@ -9,6 +9,7 @@ export default defineBackground(() => {
     if (!isToBackground(message)) return undefined;
     if (message.type === 'card') return Promise.resolve(lookup(message.id));
     if (message.type === 'meta') return Promise.resolve(meta);
+    if (message.type === 'index') return Promise.resolve(index);
     if (message.type === 'badge' && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;
       const text = message.count > 0 ? String(Math.min(message.count, 999)) : '';

@@ -17,7 +17,11 @@ export type PageStatus = {
 
 export type CardResponse = { entity: CardEntity; related: Array<{ id: string; name: string }> } | null;
 
-export type ToBackground = { type: 'card'; id: string } | { type: 'badge'; count: number } | { type: 'meta' };
+export type ToBackground =
+  | { type: 'card'; id: string }
+  | { type: 'badge'; count: number }
+  | { type: 'meta' }
+  | { type: 'index' };
 export type ToContent = { type: 'status' } | { type: 'jump'; id: string } | { type: 'explain'; text: string };
 
 export function isToBackground(m: unknown): m is ToBackground {
@@ -25,7 +29,7 @@ export function isToBackground(m: unknown): m is ToBackground {
   const t = (m as { type?: unknown }).type;
   if (t === 'card') return typeof (m as { id?: unknown }).id === 'string';
   if (t === 'badge') return typeof (m as { count?: unknown }).count === 'number';
-  return t === 'meta';
+  return t === 'meta' || t === 'index';
 }
 
 export function isToContent(m: unknown): m is ToContent {

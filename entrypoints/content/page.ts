@@ -4,9 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import packed from 'virtual:backstory/index';
 import { Matcher } from '../../utils/match/matcher';
-import { unpackIndex } from '../../utils/match/term-index';
+import { unpackIndex, type PackedIndex } from '../../utils/match/term-index';
 import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
 import { Highlighter } from '../../utils/dom/highlight';
 import { hitTest, type Rect } from '../../utils/dom/hit-test';
@@ -25,6 +24,7 @@ const MUTATION_BATCH_MS = 120;
 export class BackstoryPage {
   private settings: Settings = resolveSettings({});
   private matcher: Matcher | null = null;
+  private matcherLoad: Promise<Matcher | null> | null = null;
   private scan: PageScan | null = null;
   private readonly highlighter = new Highlighter();
   private readonly host: CardHost;
@@ -108,7 +108,8 @@ export class BackstoryPage {
 
   private async rescanAll(): Promise<void> {
     if (!this.active) return;
-    this.matcher ??= new Matcher(unpackIndex(packed));
+    this.matcher ??= await (this.matcherLoad ??= this.loadMatcher());
+    if (!this.matcher || !this.active) return;
     this.scan ??= new PageScan(this.matcher);
     this.scan.reset();
     this.articleDate = publicationDate(this.doc);
@@ -119,6 +120,19 @@ export class BackstoryPage {
     this.scanned = true;
     this.remark();
     this.observe();
+  }
+
+  /**
+   * The term index comes from the background once per page (ADR 0001): it keeps
+   * the content script bundle small, and the automaton is built in slices.
+   */
+  private async loadMatcher(): Promise<Matcher | null> {
+    try {
+      const packed = (await browser.runtime.sendMessage({ type: 'index' })) as PackedIndex | undefined;
+      return packed ? await Matcher.create(unpackIndex(packed)) : null;
+    } catch {
+      return null; // extension reloaded or updated under us: this content script is retired
+    }
   }
 
   private observe(): void {

@@ -1,118 +1,116 @@
 /**
  * Aho–Corasick automaton over UTF-16 code units of folded text.
  * One pass over a text reports every pattern occurrence, whatever the number of
- * patterns. Transitions are stored compactly (sorted edge arrays per state) so a
- * dataset of thousands of aliases costs little memory in every tab.
+ * patterns. Built in typed arrays (first-child / next-sibling trie, failure and
+ * dictionary links) so that thousands of aliases build in a few milliseconds
+ * and cost little memory in every tab.
  */
 import { IGNORABLE } from '../text/normalize';
 
 export type Automaton = {
-  /** Per state: first edge index into edgeChars/edgeTargets; length states+1. */
-  edgeStart: Int32Array;
-  edgeChars: Uint16Array;
-  edgeTargets: Int32Array;
+  /** Children of the root, by code unit (the root has the most children by far). */
+  rootChildren: Map<number, number>;
+  firstChild: Int32Array;
+  nextSibling: Int32Array;
+  /** Code unit on the edge into each state. */
+  char: Uint16Array;
   fail: Int32Array;
-  /** Per state: first output index into outputs; length states+1. Outputs include those reached by dictionary (fail) links. */
-  outStart: Int32Array;
-  outputs: Int32Array;
+  /** Pattern ending exactly at this state, or -1. */
+  terminal: Int32Array;
+  /** Nearest state on the failure chain that has a terminal pattern, or -1. */
+  dict: Int32Array;
   /** Pattern lengths in code units, by pattern index. */
   lengths: Int32Array;
 };
 
+function childOf(a: Pick<Automaton, 'rootChildren' | 'firstChild' | 'nextSibling' | 'char'>, s: number, c: number): number {
+  if (s === 0) return a.rootChildren.get(c) ?? -1;
+  for (let k = a.firstChild[s]; k !== -1; k = a.nextSibling[k]) if (a.char[k] === c) return k;
+  return -1;
+}
+
+/** Work units between yields of the builder: small enough that a slice stays well under a frame. */
+const STEP = 4096;
+
 export function buildAutomaton(patterns: readonly string[]): Automaton {
-  // 1. Trie with Map children (temporary).
-  const children: Array<Map<number, number>> = [new Map()];
-  const terminal: number[][] = [[]];
+  const it = automatonBuilder(patterns);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The builder as a generator that yields every few thousand steps, so a caller
+ * can spread a large build over several tasks (see Matcher.create).
+ */
+export function* automatonBuilder(patterns: readonly string[]): Generator<void, Automaton> {
+  let capacity = 1;
+  for (const p of patterns) capacity += p.length;
+  const firstChild = new Int32Array(capacity).fill(-1);
+  const nextSibling = new Int32Array(capacity).fill(-1);
+  const char = new Uint16Array(capacity);
+  const terminal = new Int32Array(capacity).fill(-1);
+  const rootChildren = new Map<number, number>();
   const lengths = new Int32Array(patterns.length);
-  patterns.forEach((p, index) => {
+  const trie = { rootChildren, firstChild, nextSibling, char };
+  let count = 1;
+  let work = 0;
+  for (let index = 0; index < patterns.length; index++) {
+    const p = patterns[index];
     lengths[index] = p.length;
-    if (p.length === 0) return;
+    if ((work += p.length) > STEP) {
+      work = 0;
+      yield;
+    }
+    if (p.length === 0) continue;
     let s = 0;
     for (let i = 0; i < p.length; i++) {
       const c = p.charCodeAt(i);
-      let next = children[s].get(c);
-      if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        terminal.push([]);
-        children[s].set(c, next);
+      let next = childOf(trie, s, c);
+      if (next === -1) {
+        next = count++;
+        char[next] = c;
+        if (s === 0) rootChildren.set(c, next);
+        else {
+          nextSibling[next] = firstChild[s];
+          firstChild[s] = next;
+        }
       }
       s = next;
     }
-    terminal[s].push(index);
-  });
-  const n = children.length;
-
-  // 2. Compact edges, sorted by char for binary search.
-  const edgeStart = new Int32Array(n + 1);
-  let edgeCount = 0;
-  for (let s = 0; s < n; s++) {
-    edgeStart[s] = edgeCount;
-    edgeCount += children[s].size;
-  }
-  edgeStart[n] = edgeCount;
-  const edgeChars = new Uint16Array(edgeCount);
-  const edgeTargets = new Int32Array(edgeCount);
-  for (let s = 0; s < n; s++) {
-    const sorted = [...children[s].entries()].sort((a, b) => a[0] - b[0]);
-    let k = edgeStart[s];
-    for (const [c, t] of sorted) {
-      edgeChars[k] = c;
-      edgeTargets[k] = t;
-      k++;
-    }
+    terminal[s] = index;
   }
 
-  // 3. Failure links, breadth first; outputs merged along dictionary links.
-  const fail = new Int32Array(n);
-  const out: number[][] = terminal.map((t) => t.slice());
-  const queue: number[] = [];
-  for (const t of children[0].values()) {
-    fail[t] = 0;
-    queue.push(t);
-  }
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi];
-    for (const [c, t] of children[s]) {
-      let f = fail[s];
-      let target = -1;
-      for (;;) {
-        const next = children[f].get(c);
-        if (next !== undefined && next !== t) {
-          target = next;
-          break;
-        }
-        if (f === 0) break;
-        f = fail[f];
+  // Failure and dictionary links, breadth first.
+  const fail = new Int32Array(count);
+  const dict = new Int32Array(count).fill(-1);
+  const queue = new Int32Array(count);
+  let head = 0;
+  let tail = 0;
+  for (const t of rootChildren.values()) queue[tail++] = t;
+  const visit = (s: number, t: number) => {
+    let f = fail[s];
+    let target = 0;
+    for (;;) {
+      const next = childOf(trie, f, char[t]);
+      if (next !== -1 && next !== t) {
+        target = next;
+        break;
       }
-      fail[t] = target === -1 ? 0 : target;
-      if (out[fail[t]].length > 0) out[t].push(...out[fail[t]]);
-      queue.push(t);
+      if (f === 0) break;
+      f = fail[f];
     }
+    fail[t] = target;
+    dict[t] = terminal[target] !== -1 ? target : dict[target];
+    queue[tail++] = t;
+  };
+  while (head < tail) {
+    const s = queue[head++];
+    for (let t = firstChild[s]; t !== -1; t = nextSibling[t]) visit(s, t);
+    if (head % STEP === 0) yield;
   }
-  const outStart = new Int32Array(n + 1);
-  let outCount = 0;
-  for (let s = 0; s < n; s++) {
-    outStart[s] = outCount;
-    outCount += out[s].length;
-  }
-  outStart[n] = outCount;
-  const outputs = new Int32Array(outCount);
-  for (let s = 0; s < n; s++) outputs.set(out[s], outStart[s]);
-  return { edgeStart, edgeChars, edgeTargets, fail, outStart, outputs, lengths };
-}
-
-function step(a: Automaton, state: number, c: number): number {
-  let lo = a.edgeStart[state];
-  let hi = a.edgeStart[state + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = a.edgeChars[mid];
-    if (v === c) return a.edgeTargets[mid];
-    if (v < c) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return { rootChildren, firstChild, nextSibling, char, fail, terminal, dict, lengths };
 }
 
 /**
@@ -125,7 +123,7 @@ export function scan(a: Automaton, folded: string, onMatch: (pattern: number, en
     const c = folded.charCodeAt(i);
     if (c === IGNORABLE) continue;
     for (;;) {
-      const t = step(a, s, c);
+      const t = childOf(a, s, c);
       if (t !== -1) {
         s = t;
         break;
@@ -133,6 +131,7 @@ export function scan(a: Automaton, folded: string, onMatch: (pattern: number, en
       if (s === 0) break;
       s = a.fail[s];
     }
-    for (let k = a.outStart[s]; k < a.outStart[s + 1]; k++) onMatch(a.outputs[k], i + 1);
+    if (a.terminal[s] !== -1) onMatch(a.terminal[s], i + 1);
+    for (let d = a.dict[s]; d !== -1; d = a.dict[d]) onMatch(a.terminal[d], i + 1);
   }
 }

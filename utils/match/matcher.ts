@@ -3,7 +3,8 @@
  * then Unicode word-boundary and case checks per occurrence.
  * Which candidates become mentions is decided by ./select.ts (alias rules, leftmost-longest).
  */
-import { buildAutomaton, scan, type Automaton } from './automaton';
+import { automatonBuilder, buildAutomaton, scan, type Automaton } from './automaton';
+import { yieldToPage, type Yielder } from '../scan/scheduler';
 import { FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type TermIndex } from './term-index';
 import { foldAlias, foldPunctuation, foldText, IGNORABLE, isWordCode, needsNoBoundary } from '../text/normalize';
 
@@ -20,25 +21,29 @@ export class Matcher {
   /** Pattern index -> alias indices sharing that folded text. */
   private readonly byPattern: number[][];
 
-  constructor(index: TermIndex) {
+  constructor(index: TermIndex, prepared?: { automaton: Automaton; byPattern: number[][] }) {
     this.index = index;
-    const keys = new Map<string, number>();
-    const byPattern: number[][] = [];
-    index.aliases.forEach((alias, i) => {
-      const key = foldAlias(alias.text);
-      if (key.length === 0) return;
-      let p = keys.get(key);
-      if (p === undefined) {
-        p = byPattern.length;
-        keys.set(key, p);
-        byPattern.push([]);
+    const p = prepared ?? prepare(index);
+    this.byPattern = p.byPattern;
+    this.automaton = p.automaton ?? buildAutomaton(p.keys);
+  }
+
+  /**
+   * Build without a long task: folding and the automaton are built in slices,
+   * yielding to the page between them. Same result as the constructor.
+   */
+  static async create(index: TermIndex, yielder: Yielder = yieldToPage, sliceMs = 8): Promise<Matcher> {
+    const { keys, byPattern } = prepare(index);
+    const it = automatonBuilder(keys);
+    let deadline = performance.now() + sliceMs;
+    for (;;) {
+      const r = it.next();
+      if (r.done) return new Matcher(index, { automaton: r.value, byPattern });
+      if (performance.now() >= deadline) {
+        await yielder();
+        deadline = performance.now() + sliceMs;
       }
-      byPattern[p].push(i);
-      // No-boundary status is derived from the text, so data cannot get it wrong.
-      if (needsNoBoundary(alias.text)) alias.flags |= FLAG_NO_BOUNDARY;
-    });
-    this.byPattern = byPattern;
-    this.automaton = buildAutomaton([...keys.keys()]);
+    }
   }
 
   /** Candidates in `text`, in order of end offset. */
@@ -60,6 +65,26 @@ export class Matcher {
     });
     return out;
   }
+}
+
+/** Group aliases by folded text: one automaton pattern per distinct key. */
+function prepare(index: TermIndex): { keys: string[]; byPattern: number[][]; automaton?: undefined } {
+  const keys = new Map<string, number>();
+  const byPattern: number[][] = [];
+  index.aliases.forEach((alias, i) => {
+    const key = foldAlias(alias.text);
+    if (key.length === 0) return;
+    let p = keys.get(key);
+    if (p === undefined) {
+      p = byPattern.length;
+      keys.set(key, p);
+      byPattern.push([]);
+    }
+    byPattern[p].push(i);
+    // No-boundary status is derived from the text, so data cannot get it wrong.
+    if (needsNoBoundary(alias.text)) alias.flags |= FLAG_NO_BOUNDARY;
+  });
+  return { keys: [...keys.keys()], byPattern };
 }
 
 /** Walk back over `length` non-ignorable units from `end`. */
