@@ -186,3 +186,33 @@ export async function shot(page: AnyPage, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** Write settings (what the user chose) from an extension page, as the popup would. */
+export async function setSettings(env: Env, value: Record<string, unknown>): Promise<void> {
+  const page = await env.session.openExtensionPage('popup.html?tab=0');
+  await page.evaluate(async (v) => {
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const api = g.browser ?? g.chrome;
+    await api.storage.sync.set({ settings: v });
+  }, value);
+  await page.close();
+}
+
+/** Marks grouped by the nearest element matching `selector` (its id), for table-driven fixture pages. */
+export function marksBy(page: AnyPage, selector: string): Promise<Record<string, string[]>> {
+  return page.evaluate(
+    ([names, sel]) => {
+      const out: Record<string, string[]> = {};
+      for (const n of names as string[]) {
+        const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get(n);
+        for (const r of h ?? []) {
+          const el = r.startContainer.parentElement?.closest(sel as string);
+          const key = el?.id ?? '(none)';
+          (out[key] ??= []).push(r.toString());
+        }
+      }
+      return out;
+    },
+    [MARK_NAMES, selector] as [string[], string],
+  );
+}
