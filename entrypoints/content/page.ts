@@ -15,11 +15,13 @@ import { isNewsArticle, publicationDate } from '../../utils/article';
 import { isInSkippedSubtree, nearestBlockElement } from '../../utils/dom/walk';
 import type { CardResponse, FoundEntity, PageStatus } from '../../utils/messages';
 import { CardHost } from './card-host';
+import HIGHLIGHT_CSS from '../../public/highlights.css?raw';
 
 type Target = { record: MentionRecord; rect: Rect };
 
 /** Mutations are gathered for this long before a rescan, so bursts cost one pass. */
 const MUTATION_BATCH_MS = 120;
+const OBSERVE: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
 export class BackstoryPage {
   private settings: Settings = resolveSettings({});
@@ -40,6 +42,7 @@ export class BackstoryPage {
   private moveFrame = 0;
   private history: string[] = [];
   private shown: { id: string; matched?: string; rect: Rect } | null = null;
+  private readonly shadowRoots: ShadowRoot[] = [];
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -85,7 +88,7 @@ export class BackstoryPage {
   async apply(): Promise<void> {
     this.intent.setDelay(this.settings.hoverDelay);
     const hostname = this.doc.location?.hostname ?? '';
-    const shouldBeActive = activeFor(this.settings, hostname, () => isNewsArticle(this.doc));
+    const shouldBeActive = activeFor(this.settings, hostname, () => isNewsArticle(this.doc) || this.inArticleFrame());
     if (!shouldBeActive) {
       if (this.active) this.teardown();
       this.active = false;
@@ -95,6 +98,17 @@ export class BackstoryPage {
     this.active = true;
     if (!this.scanned) await this.rescanAll();
     else this.remark();
+  }
+
+  /** A same-origin frame (comments, an embedded story) inside a news article counts as part of it. */
+  private inArticleFrame(): boolean {
+    const win = this.doc.defaultView;
+    if (!win || win.top === win) return false;
+    try {
+      return Boolean(win.top?.document && isNewsArticle(win.top.document));
+    } catch {
+      return false; // cross-origin parent: only the frame's own page counts
+    }
   }
 
   private teardown(): void {
@@ -115,7 +129,13 @@ export class BackstoryPage {
     this.articleDate = publicationDate(this.doc);
     const body = this.doc.body;
     if (!body) return;
-    const done = await this.scan.scan(body);
+    const found: ShadowRoot[] = [];
+    let done = await this.scan.scan(body, { onShadowRoot: (r) => found.push(r) });
+    // Open shadow roots (comment widgets, embeds) are walked after the main text, each once.
+    for (let i = 0; done && i < found.length; i++) {
+      this.adoptShadowRoot(found[i]);
+      done = await this.scan.scan(found[i], { onShadowRoot: (r) => found.push(r) });
+    }
     if (!done || !this.active) return;
     this.scanned = true;
     this.remark();
@@ -142,7 +162,23 @@ export class BackstoryPage {
       for (const m of list) this.pending.add(m.target);
       if (this.flushTimer === null) this.flushTimer = this.ctx.setTimeout(() => void this.flush(), MUTATION_BATCH_MS);
     });
-    this.observer.observe(body, { childList: true, characterData: true, subtree: true });
+    this.observer.observe(body, OBSERVE);
+    for (const root of this.shadowRoots) this.observer.observe(root, OBSERVE);
+  }
+
+  /** Remember an open shadow root: hit testing needs it, and marks inside need our highlight styles there. */
+  private adoptShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.includes(root)) return;
+    this.shadowRoots.push(root);
+    this.observer?.observe(root, OBSERVE);
+    try {
+      // ::highlight() rules from the manifest stylesheet do not reach into shadow trees.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(HIGHLIGHT_CSS);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      // Firefox content scripts cannot adopt their own sheets into page roots: marks there go unstyled, hover still works.
+    }
   }
 
   private async flush(): Promise<void> {
@@ -153,12 +189,20 @@ export class BackstoryPage {
     const body = this.doc.body;
     const roots = new Set<Node>();
     for (const t of targets) {
-      if (!t.isConnected || isInSkippedSubtree(t, body)) continue;
-      roots.add(nearestBlockElement(t) ?? body);
+      const top = t.getRootNode();
+      if (!t.isConnected || isInSkippedSubtree(t, top)) continue;
+      roots.add(nearestBlockElement(t) ?? (top instanceof ShadowRoot ? top : body));
     }
     // Keep outermost roots only: a rescan of a parent covers its children.
     const outer = [...roots].filter((r) => ![...roots].some((o) => o !== r && o.contains(r)));
-    await this.scan.rescan(outer);
+    await this.scan.rescan(outer, {
+      onShadowRoot: (r) => {
+        if (!this.shadowRoots.includes(r)) {
+          this.adoptShadowRoot(r);
+          void this.scan?.rescan([r]).then(() => this.remark());
+        }
+      },
+    });
     this.remark();
   }
 
@@ -293,7 +337,7 @@ export class BackstoryPage {
     // One hit test per frame at most, whatever the pointer's event rate.
     this.moveFrame = requestAnimationFrame(() => {
       this.moveFrame = 0;
-      const hit = hitTest(this.doc, this.lastMove, (n) => this.hoverable(n));
+      const hit = hitTest(this.doc, this.lastMove, (n) => this.hoverable(n), this.shadowRoots);
       if (hit) this.intent.over(hit, speed);
       else this.intent.out();
     });
@@ -307,7 +351,7 @@ export class BackstoryPage {
   private onPointerDown(e: PointerEvent): void {
     if (!this.active || !this.scan) return;
     if (this.host.contains(e.target)) return;
-    const hit = hitTest(this.doc, { x: e.clientX, y: e.clientY }, (n) => this.hoverable(n));
+    const hit = hitTest(this.doc, { x: e.clientX, y: e.clientY }, (n) => this.hoverable(n), this.shadowRoots);
     if (hit) this.intent.pin(hit);
     else if (this.intent.state !== 'idle') this.intent.close();
   }

@@ -21,7 +21,8 @@ export type AnyPage = {
   goto(url: string, opts?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   mouse: { move(x: number, y: number, opts?: { steps?: number }): Promise<void>; click(x: number, y: number): Promise<void> };
-  keyboard: { press(key: string): Promise<void> };
+  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  frames(): Array<{ url(): string; evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> }>;
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
   setViewportSize?(s: { width: number; height: number }): Promise<void>;
   setViewport?(s: { width: number; height: number }): Promise<void>;

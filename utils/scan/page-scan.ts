@@ -61,13 +61,13 @@ export class PageScan {
   }
 
   /** Drop the records of removed or changed text under `roots`, then scan them again. */
-  async rescan(roots: Node[], opts: { yielder?: Yielder } = {}): Promise<boolean> {
+  async rescan(roots: Node[], opts: { yielder?: Yielder; onShadowRoot?: (r: ShadowRoot) => void } = {}): Promise<boolean> {
     this.dropDisconnected();
     for (const root of roots) this.dropUnder(root);
     const gen = this.generation;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const ok = await runChunked(walkBlocks(root), (b) => this.scanBlock(b), {
+      const ok = await runChunked(walkBlocks(root, { onShadowRoot: opts.onShadowRoot }), (b) => this.scanBlock(b), {
         isCancelled: () => gen !== this.generation,
         yielder: opts.yielder,
       });
@@ -192,6 +192,8 @@ function nodesOf(block: Block, start: number, end: number): Text[] {
 export function compareRecords(a: MentionRecord, b: MentionRecord): number {
   if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
   const pos = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
+  // Across a shadow boundary the order bits are implementation-specific: fall back to scan order.
+  if (pos & 1) return a.seq - b.seq;
   if (pos & 4) return -1; // b follows a
   if (pos & 2) return 1;
   return a.seq - b.seq;

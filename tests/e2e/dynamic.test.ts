@@ -1,0 +1,117 @@
+/**
+ * Pages that change or hide their text: single-page-app navigation, infinite
+ * scroll, frames and shadow roots, editable areas, right-to-left and CJK text.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BROWSERS, MARK_NAMES, marks, marksBy, open, setSettings, sleep, start, stop, waitFor, type Env } from './support';
+
+const count = () => {
+  let n = 0;
+  for (const name of ['backstory-dotted', 'backstory-underline', 'backstory-background']) {
+    n += (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(name)?.size ?? 0;
+  }
+  return n;
+};
+
+for (const browser of BROWSERS) {
+  describe(`dynamic pages in ${browser}`, () => {
+    let env: Env;
+    before(async () => {
+      env = await start(browser);
+      await setSettings(env, { where: 'all', mark: 'every' });
+    });
+    after(async () => {
+      await stop(env);
+    });
+
+    test('a single-page-app navigation rescans the new content', async () => {
+      const page = await open(env, 'dynamic/spa.html');
+      assert.deepEqual(await marks(page), ['Gazprom', 'Beijing']);
+      await page.evaluate(() => (document.getElementById('next') as HTMLAnchorElement).click(), null);
+      await waitFor(page, () => location.search === '?story=2');
+      const want = ['Brussels', 'Ursula von der Leyen', 'Volodymyr Zelenskyy', 'European Commission'];
+      const end = Date.now() + 5000;
+      let got: string[] = [];
+      while (Date.now() < end) {
+        got = await marks(page);
+        if (JSON.stringify(got) === JSON.stringify(want)) break;
+        await sleep(100);
+      }
+      assert.deepEqual(got, want);
+      await page.close();
+    });
+
+    test('infinite scroll: 5,000 appended paragraphs are all marked', async () => {
+      const page = await open(env, 'dynamic/infinite.html');
+      assert.equal(await page.evaluate(count, null), 2);
+      for (let i = 0; i < 10; i++) {
+        await page.evaluate(() => (window as unknown as { appendMore(n: number): number }).appendMore(500), null);
+        await sleep(50);
+      }
+      const end = Date.now() + 20_000;
+      let n = 0;
+      while (Date.now() < end && (n = await page.evaluate(count, null)) < 5002) await sleep(200);
+      assert.equal(n, 5002);
+      await page.close();
+    });
+
+    test('same-origin frames and open shadow roots are scanned; closed ones are left alone', async () => {
+      const page = await open(env, 'dynamic/frames.html');
+      await sleep(500);
+      const all = await marks(page);
+      assert.deepEqual(all, ['NATO', 'Gazprom']);
+      const child = page.frames().find((f) => f.url().endsWith('/dynamic/frame-child.html'));
+      assert.ok(child, 'frame not found');
+      const end = Date.now() + 5000;
+      let inFrame: string[] = [];
+      while (Date.now() < end) {
+        inFrame = await child.evaluate((names) => {
+          const out: string[] = [];
+          for (const n of names) for (const r of (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get(n) ?? []) out.push(r.toString());
+          return out;
+        }, MARK_NAMES);
+        if (inFrame.length > 0) break;
+        await sleep(100);
+      }
+      assert.deepEqual(inFrame, ['Taiwan']);
+      await page.close();
+    });
+
+    test('editable areas are never marked and typing in them works', async () => {
+      const page = await open(env, 'dynamic/editable.html');
+      assert.deepEqual(await marks(page), ['Russia']);
+      await page.evaluate(() => {
+        const ta = document.getElementById('ta') as HTMLTextAreaElement;
+        ta.focus();
+        ta.setSelectionRange(ta.value.length, ta.value.length);
+      }, null);
+      await page.keyboard.type(' and Xi Jinping');
+      await page.evaluate(() => {
+        const ed = document.getElementById('editor')!;
+        ed.focus();
+        const sel = getSelection()!;
+        sel.selectAllChildren(ed);
+        sel.collapseToEnd();
+      }, null);
+      await page.keyboard.type(' meets Xi Jinping');
+      await sleep(400); // longer than the mutation batch
+      const values = await page.evaluate(
+        () => [(document.getElementById('ta') as HTMLTextAreaElement).value, document.getElementById('editor')!.textContent],
+        null,
+      );
+      assert.deepEqual(values, ['Putin in a textarea and Xi Jinping', 'Vladimir Putin is typed here meets Xi Jinping']);
+      assert.deepEqual(await marks(page), ['Russia']);
+      await page.close();
+    });
+
+    test('right-to-left Arabic and Hebrew, and Chinese without spaces', async () => {
+      const page = await open(env, 'dynamic/scripts.html');
+      const got = await marksBy(page, 'p');
+      assert.deepEqual(got['ar-text'], ['روسيا', 'الصين']);
+      assert.deepEqual(got['he-text'], ['רוסיה']);
+      assert.deepEqual(got['zh-text'], ['习近平', '北京', '俄罗斯']);
+      await page.close();
+    });
+  });
+}
