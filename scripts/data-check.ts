@@ -7,7 +7,7 @@ import { loadDataFiles, listDataFiles } from './load-data';
 
 const only = process.argv.slice(2);
 // References (related, context) may point anywhere in the dataset, so always load it all.
-const files = loadDataFiles('data');
+const files = loadDataFiles(process.env.BACKSTORY_DATA_DIR ?? 'data');
 const { entities, problems } = auditDataset(files);
 const focus = only.length > 0 ? problems.filter((p) => only.some((f) => p.where.includes(f.replace(/^\.\//, '')))) : problems;
 for (const p of focus) console.log(`${p.where}: ${p.message}`);

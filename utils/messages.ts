@@ -21,7 +21,8 @@ export type ToBackground =
   | { type: 'card'; id: string }
   | { type: 'badge'; count: number }
   | { type: 'meta' }
-  | { type: 'index' };
+  | { type: 'index' }
+  | { type: 'cards'; ids: string[] };
 export type ToContent = { type: 'status' } | { type: 'jump'; id: string } | { type: 'explain'; text: string };
 
 export function isToBackground(m: unknown): m is ToBackground {
@@ -29,6 +30,10 @@ export function isToBackground(m: unknown): m is ToBackground {
   const t = (m as { type?: unknown }).type;
   if (t === 'card') return typeof (m as { id?: unknown }).id === 'string';
   if (t === 'badge') return typeof (m as { count?: unknown }).count === 'number';
+  if (t === 'cards') {
+    const ids = (m as { ids?: unknown }).ids;
+    return Array.isArray(ids) && ids.length <= 2000 && ids.every((x) => typeof x === 'string');
+  }
   return t === 'meta' || t === 'index';
 }
 

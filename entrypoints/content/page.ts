@@ -43,6 +43,8 @@ export class BackstoryPage {
   private history: string[] = [];
   private shown: { id: string; matched?: string; rect: Rect } | null = null;
   private readonly shadowRoots: ShadowRoot[] = [];
+  /** Distinct entities marked, as of the last remark (for the badge). */
+  private foundCount = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -140,6 +142,7 @@ export class BackstoryPage {
     this.scanned = true;
     this.remark();
     this.observe();
+    void this.prefetchCards();
   }
 
   /**
@@ -148,8 +151,8 @@ export class BackstoryPage {
    */
   private async loadMatcher(): Promise<Matcher | null> {
     try {
-      const packed = (await browser.runtime.sendMessage({ type: 'index' })) as PackedIndex | undefined;
-      return packed ? await Matcher.create(unpackIndex(packed)) : null;
+      const json = (await browser.runtime.sendMessage({ type: 'index' })) as string | undefined;
+      return json ? await Matcher.create(unpackIndex(JSON.parse(json) as PackedIndex)) : null;
     } catch {
       return null; // extension reloaded or updated under us: this content script is retired
     }
@@ -215,6 +218,7 @@ export class BackstoryPage {
 
   private remark(): void {
     const records = this.visibleRecords();
+    this.foundCount = new Set(records.map((r) => r.entity)).size;
     let ranges: Range[] = [];
     if (this.settings.mark === 'every') ranges = records.map((r) => r.range);
     else if (this.settings.mark === 'first') {
@@ -253,7 +257,7 @@ export class BackstoryPage {
   private sendBadge(): void {
     // Only the top frame owns the tab's badge.
     if (window.top !== window) return;
-    const count = this.active ? new Set(this.visibleRecords().map((r) => r.entity)).size : 0;
+    const count = this.active ? this.foundCount : 0;
     browser.runtime.sendMessage({ type: 'badge', count }).catch(() => {});
   }
 
@@ -278,6 +282,24 @@ export class BackstoryPage {
 
   private entityId(r: MentionRecord): string {
     return this.matcher!.index.entities[r.entity].id;
+  }
+
+  /**
+   * Fetch the cards of every entity on the page in one message, once the page is
+   * marked, so a hover paints its card in the same frame the dwell ends.
+   */
+  private async prefetchCards(): Promise<void> {
+    const ids = this.found()
+      .map((f) => f.id)
+      .filter((id) => !this.cards.has(id))
+      .slice(0, 500);
+    if (ids.length === 0) return;
+    try {
+      const got = (await browser.runtime.sendMessage({ type: 'cards', ids })) as Record<string, CardResponse> | undefined;
+      for (const [id, card] of Object.entries(got ?? {})) if (!this.cards.has(id)) this.cards.set(id, Promise.resolve(card));
+    } catch {
+      // The extension was reloaded: cards will be fetched one by one if this script is still alive.
+    }
   }
 
   private card(id: string): Promise<CardResponse> {

@@ -42,7 +42,8 @@ function computeFold(code: number): number {
   return lower.length === 1 ? lower.charCodeAt(0) : letter.charCodeAt(0);
 }
 
-const ASCII = new Uint16Array(128);
+/** Folded ASCII, exported so hot loops can index it directly. */
+export const ASCII = new Uint16Array(128);
 for (let i = 0; i < 128; i++) ASCII[i] = i >= 65 && i <= 90 ? i + 32 : i === 9 || i === 10 || i === 11 || i === 12 || i === 13 ? 0x20 : i;
 
 /** Fold one UTF-16 code unit. */
@@ -81,13 +82,33 @@ export function foldPunctuation(code: number): number {
 
 /** Letters and digits in any script: a word boundary is any place between one of these and a non-one. */
 export function isWordCode(code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return WORD.test(String.fromCharCode(code)) || (code >= 0xd800 && code <= 0xdfff);
+  if (code < 128) return ASCII_WORD[code] === 1;
+  let v = WORD_CACHE[code];
+  if (v === 0) {
+    v = WORD.test(String.fromCharCode(code)) || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+    WORD_CACHE[code] = v;
+  }
+  return v === 1;
 }
 const WORD = /[\p{L}\p{N}\p{M}]/u;
+export const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
+/** 0 unknown, 1 word, 2 not a word character; filled lazily (the Unicode regex is slow per call). */
+const WORD_CACHE = new Uint8Array(65536);
+
+/** Whether a code unit belongs to a script written without spaces (names may start mid-"word"). */
+export function isNoSpaceCode(code: number): boolean {
+  if (code < 0x0e00) return false;
+  let v = NO_SPACE_CACHE[code];
+  if (v === 0) {
+    v = NO_SPACE_SCRIPT.test(String.fromCharCode(code)) || (code >= 0xd840 && code <= 0xd87f) ? 1 : 2;
+    NO_SPACE_CACHE[code] = v;
+  }
+  return v === 1;
+}
+const NO_SPACE_CACHE = new Uint8Array(65536);
 
 /** Scripts written without spaces between words: aliases in them match without boundaries. */
-const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const NO_SPACE_SCRIPT: RegExp = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 export function needsNoBoundary(alias: string): boolean {
   return NO_SPACE_SCRIPT.test(alias);
 }

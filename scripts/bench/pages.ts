@@ -1,0 +1,71 @@
+/**
+ * Generated benchmark pages from a fixed seed: news-like prose with real names
+ * from the dataset mixed in at a realistic density (about one name per 40 words).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = `the of and to in a is that for on with as was by said it at from his an be has have are but not this which
+they were after their had been more its also who one two new first last government officials minister talks week year
+people country state military economic security trade deal agreement report president leader party election city region
+border forces attack support aid sanctions oil gas prices market bank policy court vote meeting summit statement spokesman
+according analysts would could while during against between over about into than other some many most such only further
+despite amid ahead under since before where when how what all any both each few own same so very just still even back
+plans warned called agreed rejected announced expected reported added told urged denied signed held raised cut rose fell`
+  .split(/\s+/)
+  .filter(Boolean);
+
+export type GeneratedPage = { file: string; words: number; chars: number };
+
+function page(title: string, paragraphs: string[], longtasks: boolean): string {
+  const observer = longtasks
+    ? `<script>window.__lt=[];try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){window.__lt.push({start:e.startTime,duration:e.duration})})}).observe({type:'longtask',buffered:true})}catch(e){}</script>`
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<meta property="og:type" content="article">${observer}
+<style>body{font:17px/1.6 Georgia,serif;max-width:700px;margin:2rem auto;padding:0 1rem}</style></head>
+<body><article><h1>${title}</h1>
+${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
+</article></body></html>`;
+}
+
+export function generatePages(dir: string, names: string[], seed = 20261129): Record<string, GeneratedPage> {
+  mkdirSync(dir, { recursive: true });
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paragraph = (words: number) => {
+    const out: string[] = [];
+    for (let i = 0; i < words; i++) out.push(rnd() < 1 / 40 ? esc(pick(names)) : pick(WORDS));
+    const s = out.join(' ');
+    return `${s[0].toUpperCase()}${s.slice(1)}.`;
+  };
+  const build = (file: string, title: string, until: (words: number, chars: number) => boolean) => {
+    const ps: string[] = [];
+    let words = 0;
+    let chars = 0;
+    while (!until(words, chars)) {
+      const n = 40 + Math.floor(rnd() * 80);
+      const p = paragraph(n);
+      ps.push(p);
+      words += n;
+      chars += p.length;
+    }
+    writeFileSync(`${dir}/${file}`, page(title, ps, true));
+    return { file, words, chars };
+  };
+  return {
+    words10k: build('generated-10k-words.html', 'Generated article, 10,000 words', (w) => w >= 10_000),
+    text2mb: build('generated-2mb.html', 'Generated page, 2 MB of text', (_w, c) => c >= 2_000_000),
+  };
+}
