@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { auditDataset, findCollisions } from '../../utils/dataset/audit';
+import { entitySchema } from '../../utils/dataset/schema';
+import { loadDataFiles } from '../../scripts/load-data';
+
+const valid = {
+  id: 'test-entity',
+  type: 'place',
+  kind: 'country',
+  name: 'Testland',
+  aliases: [],
+  summary: 'A country made up for tests.',
+  facts: [
+    { label: 'Capital', value: 'Test City' },
+    { label: 'Population', value: 'About 1 million', asOf: '2024' },
+  ],
+  links: { wikipedia: 'https://en.wikipedia.org/wiki/Testland' },
+  reviewed: '2026-11-29',
+};
+const audit = (...entities: unknown[]) => auditDataset([{ path: 'test.json', data: entities }]).problems.map((p) => p.message);
+
+describe('the bundled dataset', () => {
+  const { entities, problems, collisions } = auditDataset(loadDataFiles('data'));
+
+  test('passes the audit: schema, ids, editorial rules, references, collisions', () => {
+    expect(problems).toEqual([]);
+    expect(collisions.every((c) => c.resolved)).toBe(true);
+  });
+
+  test('covers the coverage targets of both dataset issues', () => {
+    const count = (...types: string[]) => entities.filter((e) => types.includes(e.type)).length;
+    expect(count('place', 'organization', 'media')).toBeGreaterThanOrEqual(1200);
+    expect(count('person', 'event', 'initiative', 'product', 'concept')).toBeGreaterThanOrEqual(1300);
+    expect(count('person')).toBeGreaterThanOrEqual(600);
+    expect(count('event')).toBeGreaterThanOrEqual(250);
+    expect(count('initiative')).toBeGreaterThanOrEqual(200);
+    expect(count('product')).toBeGreaterThanOrEqual(120);
+    expect(count('concept')).toBeGreaterThanOrEqual(100);
+  });
+
+  test('includes every name of the reference story', () => {
+    const ids = new Set(entities.map((e) => e.id));
+    for (const id of [
+      'vladimir-putin', 'xi-jinping', 'beijing', 'moscow', 'moscow-kremlin', 'russia', 'china', 'ukraine', 'taiwan', 'united-states',
+      'european-union', '2022-winter-olympics', '2022-winter-olympics-diplomatic-boycott', 'cgtn', 'xinhua-news-agency', 'china-media-group',
+      'peoples-daily', 'weibo', 'reuters', 'associated-press', 'radio-france-internationale', 'sputnik-v', 'covid-19-pandemic',
+      'belt-and-road-initiative', 'yuri-ushakov', 'january-6-united-states-capitol-attack', 'power-of-siberia-pipeline', 'gazprom',
+      'shanghai-cooperation-organisation', 'brics', 'china-carbon-neutrality-target', 'annexation-of-crimea-by-the-russian-federation',
+      'eastern-europe', 'central-asia', 'brazil',
+    ]) expect(ids.has(id), id).toBe(true);
+  });
+
+  test('every summary is at most 300 characters and unique', () => {
+    expect(entities.every((e) => e.summary.length <= 300)).toBe(true);
+    expect(new Set(entities.map((e) => e.summary)).size).toBe(entities.length);
+  });
+});
+
+describe('the audit catches', () => {
+  test('a valid entity passes', () => {
+    expect(audit(valid)).toEqual([]);
+  });
+  test('duplicate ids', () => {
+    expect(audit(valid, { ...valid, name: 'Other', aliases: [] })).toContain('duplicate id, also in test.json');
+  });
+  test('an undated fact that can change', () => {
+    expect(audit({ ...valid, facts: [...valid.facts, { label: 'President', value: 'Someone' }] })).toContain('fact "President" can change, so it needs from, to or asOf');
+  });
+  test('a common word as an alias without a rule', () => {
+    expect(audit({ ...valid, aliases: ['Turkey'] })).toContain('alias "Turkey" is a common word: add caseSensitive, afterFull or context');
+    expect(audit({ ...valid, aliases: [{ text: 'May', caseSensitive: true }] })).toContain('alias "May" means something else even when capitalised: add afterFull or context');
+    expect(audit({ ...valid, aliases: [{ text: 'May', afterFull: true }] })).toEqual([]);
+  });
+  test('broken related and context ids', () => {
+    expect(audit({ ...valid, related: ['nowhere'] })).toContain('related id "nowhere" does not exist');
+  });
+  test('fewer than two facts and a missing Wikipedia link', () => {
+    const p = audit({ ...valid, facts: [valid.facts[0]], links: {} });
+    expect(p).toContain('needs at least two facts');
+    expect(p).toContain('needs a Wikipedia link');
+  });
+  test('a shared alias without a separating rule, and the rules that resolve it', () => {
+    const a = { ...valid, id: 'georgia-country', name: 'Georgia', aliases: [] };
+    const b = { ...valid, id: 'georgia-us-state', name: 'Georgia', aliases: [] };
+    expect(findCollisions([a, b] as never).map((c) => c.resolved)).toEqual([false]);
+    const ruled = { ...b, aliases: [{ text: 'Georgia', context: ['georgia-country'] }] };
+    expect(findCollisions([a, ruled] as never).map((c) => c.resolved)).toEqual([true]);
+    const acronyms = [{ ...valid, id: 'x', name: 'AP' }, { ...valid, id: 'y', name: 'Ap' , aliases: [{ text: 'Ap', caseSensitive: true }] }];
+    expect(findCollisions(acronyms as never).map((c) => c.resolved)).toEqual([true]);
+  });
+});
+
+describe('the schema', () => {
+  test('rejects HTML, long summaries, bad dates, bad ids and bad links', () => {
+    const bad = [
+      { ...valid, summary: '<b>bold</b>' },
+      { ...valid, summary: 'x'.repeat(301) },
+      { ...valid, reviewed: '2026-13-01' },
+      { ...valid, id: 'Not Kebab' },
+      { ...valid, links: { wikipedia: 'http://example.com' } },
+      { ...valid, country: 'usa' },
+      { ...valid, facts: [{ label: 'Term', value: 'x', from: '2010', to: '2009' }] },
+      { ...valid, extra: 1 },
+    ];
+    for (const b of bad) expect(entitySchema.safeParse(b).success).toBe(false);
+    expect(entitySchema.safeParse(valid).success).toBe(true);
+  });
+});
