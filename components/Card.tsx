@@ -5,6 +5,7 @@
  */
 import type { CardEntity } from '../utils/dataset/compile';
 import { flagEmoji, selectFacts, TYPE_LABEL } from '../utils/card/facts';
+import { t } from '../utils/i18n';
 
 export type RelatedRef = { id: string; name: string };
 
@@ -19,20 +20,22 @@ export type CardProps = {
   onBack?: () => void;
   onRelated?: (id: string) => void;
   onClose: () => void;
+  /** A reader's own glossary entry rather than a bundled card. */
+  custom?: boolean;
 };
 
 export function Card(props: CardProps) {
   const { entity, matched, articleDate } = props;
   const facts = selectFacts(entity.facts, articleDate);
   const flag = flagEmoji(entity.country);
-  const kind = entity.kind ?? TYPE_LABEL[entity.type] ?? entity.type;
+  const kind = entity.kind ?? (TYPE_LABEL[entity.type] ? t(TYPE_LABEL[entity.type]) : entity.type);
   const showMatched = matched && matched.trim().toLowerCase() !== entity.name.toLowerCase();
   const titleId = `bs-title-${entity.id}`;
   return (
     <section class="card" role="dialog" aria-labelledby={titleId} data-entity={entity.id}>
       <header class="head">
         {props.canGoBack && (
-          <button type="button" class="icon back" aria-label="Back" onClick={props.onBack}>
+          <button type="button" class="icon back" aria-label={t('cardBack')} onClick={props.onBack}>
             ←
           </button>
         )}
@@ -46,16 +49,16 @@ export function Card(props: CardProps) {
             {kind}
           </div>
           <h2 id={titleId}>{entity.name}</h2>
-          {showMatched && <div class="matched">Matched “{matched}”</div>}
+          {showMatched && <div class="matched">{t('cardMatched', matched)}</div>}
         </div>
-        <button type="button" class="icon close" aria-label="Close" onClick={props.onClose}>
+        <button type="button" class="icon close" aria-label={t('cardClose')} onClick={props.onClose}>
           ×
         </button>
       </header>
       <p class="summary">{entity.summary}</p>
       {facts.length > 0 && (
         <dl class="facts">
-          {articleDate && <div class="asof">As of the article’s date, {articleDate}</div>}
+          {articleDate && <div class="asof">{t('cardAsOfArticle', articleDate)}</div>}
           {facts.map((f) => (
             <div class="fact" key={`${f.label}-${f.value}-${f.from ?? ''}`}>
               <dt>{f.label}</dt>
@@ -68,7 +71,7 @@ export function Card(props: CardProps) {
         </dl>
       )}
       {props.related.length > 0 && (
-        <ul class="related" aria-label="Related">
+        <ul class="related" aria-label={t('cardRelated')}>
           {props.related.map((r) => (
             <li key={r.id}>
               <button type="button" class="chip" onClick={() => props.onRelated?.(r.id)}>
@@ -81,15 +84,37 @@ export function Card(props: CardProps) {
       <footer class="foot">
         {entity.links.wikipedia && (
           <a href={entity.links.wikipedia} target="_blank" rel="noopener noreferrer">
-            Wikipedia
+            {t('cardWikipedia')}
           </a>
         )}
         {entity.links.official && (
           <a href={entity.links.official} target="_blank" rel="noopener noreferrer">
-            Official site
+            {props.custom ? t('cardSource') : t('cardOfficial')}
           </a>
         )}
-        <span class="reviewed">Reviewed {entity.reviewed}</span>
+        <span class="reviewed">{props.custom ? t('cardCustom') : t('cardReviewed', entity.reviewed)}</span>
+      </footer>
+    </section>
+  );
+}
+
+/** The card for a selection Backstory does not know: says so, and offers to add it to the glossary. */
+export function UnknownCard(props: { text: string; onAdd: () => void; onClose: () => void }) {
+  return (
+    <section class="card" role="dialog" aria-labelledby="bs-unknown">
+      <header class="head">
+        <div class="title">
+          <h2 id="bs-unknown">{t('cardUnknownTitle')}</h2>
+        </div>
+        <button type="button" class="icon close" aria-label={t('cardClose')} onClick={props.onClose}>
+          ×
+        </button>
+      </header>
+      <p class="summary">{t('cardUnknownText', props.text)}</p>
+      <footer class="foot">
+        <button type="button" class="chip" onClick={props.onAdd}>
+          {t('cardAddToGlossary')}
+        </button>
       </footer>
     </section>
   );

@@ -4,7 +4,8 @@
  */
 import type { FoundEntity, PageStatus } from '../utils/messages';
 import type { Settings } from '../utils/settings';
-import { TYPE_LABEL } from '../utils/card/facts';
+import { ENTITY_TYPES, type EntityType } from '../utils/dataset/types';
+import { t, type MessageKey } from '../utils/i18n';
 
 export type PopupProps = {
   settings: Settings;
@@ -15,31 +16,39 @@ export type PopupProps = {
   onToggleSite: (hostname: string, on: boolean) => void;
   onChange: (patch: Partial<Settings>) => void;
   onJump: (id: string) => void;
+  onOpenOptions: () => void;
 };
 
-const REASON: Record<NonNullable<PageStatus['reason']>, string> = {
-  disabled: 'Backstory is switched off.',
-  muted: 'Backstory is off on this site.',
-  'not-article': 'This page does not look like a news article. Turn on “Every site” to use Backstory here.',
-  'none-found': 'No names from the dataset were found on this page.',
+const REASON: Record<NonNullable<PageStatus['reason']>, MessageKey> = {
+  disabled: 'reasonDisabled',
+  muted: 'reasonMuted',
+  'not-article': 'reasonNotArticle',
+  'none-found': 'reasonNone',
+};
+
+export const TYPE_GROUP: Record<EntityType, MessageKey> = {
+  person: 'typePerson',
+  organization: 'typeOrganization',
+  place: 'typePlace',
+  event: 'typeEvent',
+  initiative: 'typeInitiative',
+  product: 'typeProduct',
+  media: 'typeMedia',
+  concept: 'typeConcept',
 };
 
 export function Popup(props: PopupProps) {
   const { settings, status } = props;
   const host = status?.hostname ?? '';
-  const siteOn = host ? props.settings.sites[host] !== 'never' : false;
+  const siteOn = host ? settings.sites[host] !== 'never' : false;
+  const select = <K extends keyof Settings>(key: K) => (e: Event) => props.onChange({ [key]: (e.target as HTMLSelectElement).value } as Partial<Settings>);
   return (
     <main class="popup">
       <header class="top">
         <h1>Backstory</h1>
         <label class="switch">
-          <input
-            type="checkbox"
-            checked={settings.enabled}
-            onChange={(e) => props.onToggleEnabled((e.target as HTMLInputElement).checked)}
-            aria-label="Backstory on"
-          />
-          <span>{settings.enabled ? 'On' : 'Off'}</span>
+          <input type="checkbox" checked={settings.enabled} onChange={(e) => props.onToggleEnabled((e.target as HTMLInputElement).checked)} aria-label={t('masterLabel')} />
+          <span>{settings.enabled ? t('popupOn') : t('popupOff')}</span>
         </label>
       </header>
       {host && (
@@ -49,48 +58,85 @@ export function Popup(props: PopupProps) {
             checked={siteOn}
             disabled={!settings.enabled}
             onChange={(e) => props.onToggleSite(host, (e.target as HTMLInputElement).checked)}
-            aria-label={`On this site (${host})`}
+            aria-label={t('onThisSiteLabel', host)}
           />
           <span>
-            On this site <strong>{host}</strong>
+            {t('onThisSite')} <strong>{host}</strong>
           </span>
         </label>
       )}
       <section class="found" aria-labelledby="found-h">
-        <h2 id="found-h">In this article</h2>
+        <h2 id="found-h">{t('inThisArticle')}</h2>
         <FoundList status={status} onJump={props.onJump} />
       </section>
       <details class="more">
-        <summary>Settings</summary>
+        <summary>{t('settings')}</summary>
         <label class="row">
-          <span>Where</span>
-          <select value={settings.where} onChange={(e) => props.onChange({ where: (e.target as HTMLSelectElement).value as Settings['where'] })}>
-            <option value="news">News articles only</option>
-            <option value="all">Every site</option>
+          <span>{t('where')}</span>
+          <select value={settings.where} onChange={select('where')}>
+            <option value="news">{t('whereNews')}</option>
+            <option value="all">{t('whereAll')}</option>
           </select>
         </label>
         <label class="row">
-          <span>Mark</span>
-          <select value={settings.mark} onChange={(e) => props.onChange({ mark: (e.target as HTMLSelectElement).value as Settings['mark'] })}>
-            <option value="first">First mention</option>
-            <option value="every">Every mention</option>
-            <option value="none">None (hover still works)</option>
+          <span>{t('mark')}</span>
+          <select value={settings.mark} onChange={select('mark')}>
+            <option value="first">{t('markFirst')}</option>
+            <option value="every">{t('markEvery')}</option>
+            <option value="none">{t('markNone')}</option>
           </select>
         </label>
         <label class="row">
-          <span>Style</span>
-          <select value={settings.style} onChange={(e) => props.onChange({ style: (e.target as HTMLSelectElement).value as Settings['style'] })}>
-            <option value="dotted">Dotted underline</option>
-            <option value="underline">Underline</option>
-            <option value="background">Background</option>
+          <span>{t('style')}</span>
+          <select value={settings.style} onChange={select('style')}>
+            <option value="dotted">{t('styleDotted')}</option>
+            <option value="underline">{t('styleUnderline')}</option>
+            <option value="background">{t('styleBackground')}</option>
           </select>
         </label>
+        <label class="row">
+          <span>{t('theme')}</span>
+          <select value={settings.theme} onChange={select('theme')}>
+            <option value="auto">{t('themeAuto')}</option>
+            <option value="light">{t('themeLight')}</option>
+            <option value="dark">{t('themeDark')}</option>
+          </select>
+        </label>
+        <label class="row">
+          <span>{t('hoverDelay')}</span>
+          <span class="range">
+            <input
+              type="range"
+              min={0}
+              max={1000}
+              step={50}
+              value={settings.hoverDelay}
+              aria-label={t('hoverDelay')}
+              onChange={(e) => props.onChange({ hoverDelay: Number((e.target as HTMLInputElement).value) })}
+            />
+            <output>{t('hoverDelayValue', settings.hoverDelay)}</output>
+          </span>
+        </label>
+        <fieldset class="cats">
+          <legend>{t('categories')}</legend>
+          {ENTITY_TYPES.map((type) => (
+            <label key={type}>
+              <input
+                type="checkbox"
+                checked={settings.categories[type]}
+                onChange={(e) => props.onChange({ categories: { ...settings.categories, [type]: (e.target as HTMLInputElement).checked } })}
+              />
+              {t(TYPE_GROUP[type])}
+            </label>
+          ))}
+        </fieldset>
+        <button type="button" class="link" onClick={props.onOpenOptions}>
+          {t('openOptions')}
+        </button>
       </details>
       <footer class="foot">
-        <span>
-          {props.dataset.entities.toLocaleString('en')} entities · data {props.dataset.date} · v{props.dataset.version}
-        </span>
-        <span>Works offline. Sends nothing.</span>
+        <span>{t('datasetLine', props.dataset.entities.toLocaleString(), props.dataset.date, props.dataset.version)}</span>
+        <span>{t('privacyLine')}</span>
       </footer>
     </main>
   );
@@ -98,23 +144,24 @@ export function Popup(props: PopupProps) {
 
 function FoundList(props: { status: PageStatus | null; onJump: (id: string) => void }) {
   const { status } = props;
-  if (!status) return <p class="empty">Backstory can’t read this page (browser pages, PDFs and extension stores are off limits).</p>;
-  if (status.reason) return <p class="empty">{REASON[status.reason]}</p>;
-  const groups = new Map<string, FoundEntity[]>();
+  if (!status) return <p class="empty">{t('reasonUnreachable')}</p>;
+  if (status.reason) return <p class="empty">{t(REASON[status.reason])}</p>;
+  const groups = new Map<EntityType, FoundEntity[]>();
   for (const f of status.found) groups.set(f.type, [...(groups.get(f.type) ?? []), f]);
   return (
     <div class="groups">
-      {[...groups].map(([type, list]) => (
+      {ENTITY_TYPES.filter((type) => groups.has(type)).map((type) => (
         <div class="group" key={type}>
-          <h3>{TYPE_LABEL[type] ?? type}</h3>
+          <h3>{t(TYPE_GROUP[type])}</h3>
           <ul>
-            {list
+            {groups
+              .get(type)!
               .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
               .map((f) => (
                 <li key={f.id}>
                   <button type="button" onClick={() => props.onJump(f.id)}>
                     <span class="name">{f.name}</span>
-                    <span class="count" aria-label={`${f.count} mentions`}>
+                    <span class="count" aria-label={t('mentions', f.count)}>
                       {f.count}
                     </span>
                   </button>

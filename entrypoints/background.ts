@@ -2,9 +2,25 @@ import { browser } from 'wxt/browser';
 import cards from 'virtual:backstory/cards';
 import index, { meta } from 'virtual:backstory/index';
 import { isToBackground, type CardResponse } from '../utils/messages';
+import { t } from '../utils/i18n';
+
+const MENU_ID = 'backstory-explain';
 
 /** Card lookups, the toolbar badge and the context menu. Cards live here, not in every page (ADR 0001). */
 export default defineBackground(() => {
+  // "Explain with Backstory" on selected text. Created on install; menus persist across restarts.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({ id: MENU_ID, title: t('menuExplain'), contexts: ['selection'] }),
+    );
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || tab?.id === undefined || !info.selectionText) return;
+    void browser.tabs
+      .sendMessage(tab.id, { type: 'explain', text: info.selectionText.slice(0, 200) }, { frameId: info.frameId ?? 0 })
+      .catch(() => {});
+  });
+
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isToBackground(message)) return undefined;
     if (message.type === 'card') return Promise.resolve(lookup(message.id));
@@ -12,6 +28,11 @@ export default defineBackground(() => {
     // A string: cloning one string across the message channel is far cheaper than cloning 10,000 small arrays.
     if (message.type === 'index') return Promise.resolve((indexJson ??= JSON.stringify(index)));
     if (message.type === 'cards') return Promise.resolve(Object.fromEntries(message.ids.map((id) => [id, lookup(id)])));
+    if (message.type === 'openOptions') {
+      const hash = message.add ? `#add=${encodeURIComponent(message.add)}` : '';
+      void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
+      return undefined;
+    }
     if (message.type === 'badge' && sender.tab?.id !== undefined) {
       const tabId = sender.tab.id;
       const text = message.count > 0 ? String(Math.min(message.count, 999)) : '';

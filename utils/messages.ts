@@ -22,7 +22,8 @@ export type ToBackground =
   | { type: 'badge'; count: number }
   | { type: 'meta' }
   | { type: 'index' }
-  | { type: 'cards'; ids: string[] };
+  | { type: 'cards'; ids: string[] }
+  | { type: 'openOptions'; add?: string };
 export type ToContent = { type: 'status' } | { type: 'jump'; id: string } | { type: 'explain'; text: string };
 
 export function isToBackground(m: unknown): m is ToBackground {
@@ -33,6 +34,10 @@ export function isToBackground(m: unknown): m is ToBackground {
   if (t === 'cards') {
     const ids = (m as { ids?: unknown }).ids;
     return Array.isArray(ids) && ids.length <= 2000 && ids.every((x) => typeof x === 'string');
+  }
+  if (t === 'openOptions') {
+    const add = (m as { add?: unknown }).add;
+    return add === undefined || (typeof add === 'string' && add.length <= 200);
   }
   return t === 'meta' || t === 'index';
 }

@@ -5,7 +5,7 @@
  * which page CSP cannot block.
  */
 import { render } from 'preact';
-import { Card, type CardProps } from '../../components/Card';
+import { Card, UnknownCard, type CardProps } from '../../components/Card';
 import { CARD_CSS } from '../../components/card-style';
 import { placeCard, SHEET_BELOW_PX } from '../../utils/position';
 import type { Rect } from '../../utils/dom/hit-test';
@@ -80,6 +80,20 @@ export class CardHost {
       this.lastFocus = this.doc.activeElement;
       (wrap.querySelector('.close') as HTMLElement | null)?.focus();
     }
+  }
+
+  /** A selection Backstory does not know: say so beside it, and offer the glossary. */
+  async showUnknown(opts: { text: string; anchor: Rect; theme: 'auto' | 'light' | 'dark'; onAdd: () => void; onClose: () => void }): Promise<void> {
+    const wrap = this.ensure();
+    wrap.className = `wrap ${opts.theme}`;
+    render(<UnknownCard text={opts.text} onAdd={opts.onAdd} onClose={opts.onClose} />, wrap);
+    wrap.hidden = false;
+    this.visible = true;
+    const { x, y } = await placeCard(opts.anchor, wrap);
+    wrap.style.left = `${x}px`;
+    wrap.style.top = `${y}px`;
+    wrap.style.visibility = 'visible';
+    (wrap.querySelector('.chip') as HTMLElement | null)?.focus();
   }
 
   hide(): void {

@@ -5,7 +5,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../../utils/match/matcher';
-import { unpackIndex, type PackedIndex } from '../../utils/match/term-index';
+import { mergeIndexes, unpackIndex, type PackedIndex } from '../../utils/match/term-index';
+import { compileIndex } from '../../utils/dataset/compile';
+import { CUSTOM_PREFIX, glossaryItem, usableEntries } from '../../utils/glossary-store';
+import type { Entity } from '../../utils/dataset/schema';
 import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
 import { Highlighter } from '../../utils/dom/highlight';
 import { hitTest, type Rect } from '../../utils/dom/hit-test';
@@ -27,6 +30,7 @@ export class BackstoryPage {
   private settings: Settings = resolveSettings({});
   private matcher: Matcher | null = null;
   private matcherLoad: Promise<Matcher | null> | null = null;
+  private glossary = new Map<string, Entity>();
   private scan: PageScan | null = null;
   private readonly highlighter = new Highlighter();
   private readonly host: CardHost;
@@ -69,8 +73,10 @@ export class BackstoryPage {
       this.settings = resolveSettings(v);
       void this.apply();
     });
+    const unwatchGlossary = glossaryItem.watch(() => void this.reloadIndex());
     this.ctx.onInvalidated(() => {
       unwatch();
+      unwatchGlossary();
       this.teardown();
       this.host.destroy();
     });
@@ -151,11 +157,29 @@ export class BackstoryPage {
    */
   private async loadMatcher(): Promise<Matcher | null> {
     try {
-      const json = (await browser.runtime.sendMessage({ type: 'index' })) as string | undefined;
-      return json ? await Matcher.create(unpackIndex(JSON.parse(json) as PackedIndex)) : null;
+      const [json, stored] = await Promise.all([
+        browser.runtime.sendMessage({ type: 'index' }) as Promise<string | undefined>,
+        glossaryItem.getValue(),
+      ]);
+      if (!json) return null;
+      const base = unpackIndex(JSON.parse(json) as PackedIndex);
+      // The reader's glossary joins the same matcher, under prefixed ids so it never clashes with bundled ones.
+      this.glossary = new Map(usableEntries(stored).map((e) => [`${CUSTOM_PREFIX}${e.id}`, e]));
+      const custom = compileIndex([...this.glossary].map(([id, e]) => ({ ...e, id })));
+      return await Matcher.create(mergeIndexes(base, custom));
     } catch {
       return null; // extension reloaded or updated under us: this content script is retired
     }
+  }
+
+  /** The glossary changed: rebuild the matcher and mark the page again, live. */
+  private async reloadIndex(): Promise<void> {
+    this.matcher = null;
+    this.matcherLoad = null;
+    this.scan = null;
+    this.scanned = false;
+    for (const id of [...this.cards.keys()]) if (id.startsWith(CUSTOM_PREFIX)) this.cards.delete(id);
+    if (this.active) await this.rescanAll();
   }
 
   private observe(): void {
@@ -265,6 +289,7 @@ export class BackstoryPage {
     const m = message as { type?: string; id?: string };
     if (m?.type === 'status') return Promise.resolve(this.status());
     if (m?.type === 'jump' && typeof m.id === 'string') return Promise.resolve(this.jumpTo(m.id));
+    if (m?.type === 'explain' && typeof (m as { text?: unknown }).text === 'string') return this.explain((m as { text: string }).text);
     return undefined;
   };
 
@@ -280,6 +305,39 @@ export class BackstoryPage {
     return true;
   }
 
+  /**
+   * "Explain with Backstory" on a selection: the card of the name it holds, beside
+   * the selection, whatever the page's settings; or a card saying it is unknown.
+   */
+  async explain(text: string): Promise<boolean> {
+    const sel = this.doc.getSelection();
+    const range = sel && sel.rangeCount > 0 ? sel.getRangeAt(0) : null;
+    const anchor = range?.getClientRects()[0] ?? range?.getBoundingClientRect() ?? { left: 20, top: 20, right: 20, bottom: 20, width: 0, height: 0 };
+    this.matcher ??= await (this.matcherLoad ??= this.loadMatcher());
+    const trimmed = text.trim();
+    const hits = this.matcher?.find(trimmed) ?? [];
+    // The longest name in the selection; alias rules are for running text, not for an explicit question.
+    const best = hits.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    this.intent.close();
+    if (!best || !this.matcher) {
+      await this.host.showUnknown({
+        text: trimmed.slice(0, 80),
+        anchor,
+        theme: this.settings.theme,
+        onAdd: () => {
+          void browser.runtime.sendMessage({ type: 'openOptions', add: trimmed.slice(0, 100) });
+          this.host.hide();
+        },
+        onClose: () => this.host.hide(),
+      });
+      return false;
+    }
+    const entity = this.matcher.index.aliases[best.aliases[0]].entity;
+    const record = { entity, alias: best.aliases[0], range: range ?? this.doc.createRange(), text: trimmed.slice(best.start, best.end), seq: -1, block: -1, start: 0, nodes: [] };
+    this.intent.pin({ record, rect: anchor });
+    return true;
+  }
+
   private entityId(r: MentionRecord): string {
     return this.matcher!.index.entities[r.entity].id;
   }
@@ -291,7 +349,7 @@ export class BackstoryPage {
   private async prefetchCards(): Promise<void> {
     const ids = this.found()
       .map((f) => f.id)
-      .filter((id) => !this.cards.has(id))
+      .filter((id) => !this.cards.has(id) && !id.startsWith(CUSTOM_PREFIX))
       .slice(0, 500);
     if (ids.length === 0) return;
     try {
@@ -304,6 +362,11 @@ export class BackstoryPage {
 
   private card(id: string): Promise<CardResponse> {
     let p = this.cards.get(id);
+    const custom = this.glossary.get(id);
+    if (!p && custom) {
+      p = Promise.resolve({ entity: { ...custom, id, aliases: custom.aliases.map((a) => (typeof a === 'string' ? a : a.text)) }, related: [] });
+      this.cards.set(id, p);
+    }
     if (!p) {
       p = browser.runtime.sendMessage({ type: 'card', id }).then((r) => (r ?? null) as CardResponse, () => null);
       this.cards.set(id, p);
@@ -339,6 +402,7 @@ export class BackstoryPage {
         void this.render(next, undefined, rect, false);
       },
       onClose: () => this.intent.close(),
+      custom: id.startsWith(CUSTOM_PREFIX),
     });
   }
 

@@ -59,6 +59,7 @@ function App() {
         void change({ sites });
       }}
       onChange={(patch) => void change(patch)}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onJump={async (id) => {
         if (tabId === undefined) return;
         await browser.tabs.sendMessage(tabId, { type: 'jump', id }).catch(() => {});

@@ -4,6 +4,7 @@
  * the current facts first, then past ones.
  */
 import type { Fact } from '../dataset/schema';
+import { t, type MessageKey } from '../i18n';
 
 export const MAX_FACTS = 5;
 
@@ -32,9 +33,9 @@ export function describeWhen(fact: Fact): string {
   if (said(fact.from) && said(fact.to) && (fact.from || fact.to)) {
     // nothing to add for the range
   } else if (fact.from && fact.to) parts.push(YEAR(fact.from) === YEAR(fact.to) ? YEAR(fact.from) : `${YEAR(fact.from)}–${YEAR(fact.to)}`);
-  else if (fact.from) parts.push(`since ${YEAR(fact.from)}`);
-  else if (fact.to) parts.push(`until ${YEAR(fact.to)}`);
-  if (fact.asOf) parts.push(`as of ${YEAR(fact.asOf)}`);
+  else if (fact.from) parts.push(t('whenSince', YEAR(fact.from)));
+  else if (fact.to) parts.push(t('whenUntil', YEAR(fact.to)));
+  if (fact.asOf) parts.push(t('whenAsOf', YEAR(fact.asOf)));
   return parts.join(' · ');
 }
 
@@ -54,13 +55,14 @@ export function flagEmoji(code?: string): string {
   return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-export const TYPE_LABEL: Record<string, string> = {
-  person: 'Person',
-  organization: 'Organisation',
-  place: 'Place',
-  event: 'Event',
-  initiative: 'Initiative',
-  product: 'Product',
-  media: 'Media',
-  concept: 'Concept',
+/** Message keys for a type's singular label, used when an entity has no `kind`. */
+export const TYPE_LABEL: Record<string, MessageKey> = {
+  person: 'kindPerson',
+  organization: 'kindOrganization',
+  place: 'kindPlace',
+  event: 'kindEvent',
+  initiative: 'kindInitiative',
+  product: 'kindProduct',
+  media: 'kindMedia',
+  concept: 'kindConcept',
 };

@@ -1,0 +1,31 @@
+/**
+ * UI strings through browser.i18n (public/_locales). The English catalogue is the
+ * fallback where the API is missing or a message is absent (unit tests, a
+ * missing translation), so no view ever shows a raw key.
+ */
+import { browser } from 'wxt/browser';
+import english from '../public/_locales/en/messages.json';
+
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+export type MessageKey = keyof typeof english;
+
+function fallback(key: string, subs: string[]): string {
+  const entry = (english as Catalogue)[key];
+  if (!entry) return key;
+  return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    const n = Number(content.replace('$', ''));
+    return Number.isInteger(n) && n > 0 ? (subs[n - 1] ?? '') : content;
+  });
+}
+
+export function t(key: MessageKey, ...subs: Array<string | number>): string {
+  const s = subs.map(String);
+  try {
+    const got = browser.i18n.getMessage(key, s);
+    if (got) return got;
+  } catch {
+    // No i18n API here (tests) or not mocked.
+  }
+  return fallback(key, s);
+}
