@@ -10,6 +10,7 @@ import type { EntryForm } from '../utils/glossary';
 import type { SiteRule } from '../utils/settings';
 import { t } from '../utils/i18n';
 import { TYPE_GROUP } from './Popup';
+import { TYPE_LABEL } from '../utils/card/facts';
 
 const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
@@ -118,7 +119,7 @@ export function Glossary(props: GlossaryProps) {
         {props.entries.map((e) => (
           <li key={e.id}>
             <div>
-              <strong>{e.name}</strong> <span class="muted">{t(TYPE_GROUP[e.type])}</span>
+              <strong>{e.name}</strong> <span class="muted">{t(TYPE_LABEL[e.type])}</span>
               <div class="muted summary">{e.summary}</div>
             </div>
             <div class="actions">

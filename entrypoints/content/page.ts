@@ -178,7 +178,7 @@ export class BackstoryPage {
     this.matcherLoad = null;
     this.scan = null;
     this.scanned = false;
-    for (const id of [...this.cards.keys()]) if (id.startsWith(CUSTOM_PREFIX)) this.cards.delete(id);
+    for (const id of this.cards.keys()) if (id.startsWith(CUSTOM_PREFIX)) this.cards.delete(id);
     if (this.active) await this.rescanAll();
   }
 

@@ -99,6 +99,8 @@ async function launchFirefox(opts: { headless?: boolean; userDataDir?: string })
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'app.update.enabled': false,
+      // Temporary add-ons are uninstalled at shutdown; keep their storage so a restart test sees it.
+      'extensions.webextensions.keepStorageOnUninstall': true,
     },
   });
   await browser.installExtension(resolve('.output/firefox-mv2'));

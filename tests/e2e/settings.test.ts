@@ -1,0 +1,203 @@
+/**
+ * Popup, options page and live settings in both browsers: the article list and
+ * its jump, a custom glossary entry marked on a page, a broken import that
+ * changes nothing, explain-a-selection, and a per-site mute that survives a
+ * browser restart.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser as ExtApi } from 'webextension-polyfill';
+import { launch } from '../../scripts/lib/browsers';
+import { BROWSERS, card, marks, open, openPopup, setSettings, shot, sleep, start, stop, waitFor, waitForCard, hover, type Env } from './support';
+import type { AnyPage } from '../../scripts/lib/browsers';
+
+/** Put a file into an <input type=file> and fire change, as a reader choosing a file would. */
+async function chooseFile(page: AnyPage, selector: string, name: string, text: string) {
+  await page.evaluate(
+    ([sel, n, body]) => {
+      const input = document.querySelector(sel) as HTMLInputElement;
+      const dt = new DataTransfer();
+      dt.items.add(new File([body], n, { type: 'application/json' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [selector, name, text] as [string, string, string],
+  );
+}
+
+async function glossary(page: AnyPage): Promise<string[]> {
+  return page.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const got = (await (g.browser ?? g.chrome).storage.local.get('glossary')) as { glossary?: Array<{ id: string }> };
+    return (got.glossary ?? []).map((e) => e.id);
+  }, null);
+}
+
+const ENTRY = [
+  {
+    id: 'backstory-test-desk',
+    type: 'organization',
+    name: 'Backstory Test Desk',
+    aliases: [],
+    summary: 'The invented newsroom that writes our fixture articles.',
+    facts: [{ label: 'Founded', value: '2026' }],
+    links: { official: 'https://example.org/desk' },
+    reviewed: '2026-11-29',
+  },
+];
+
+for (const browser of BROWSERS) {
+  describe(`popup, options and settings in ${browser}`, () => {
+    let env: Env;
+    before(async () => {
+      env = await start(browser);
+    });
+    after(async () => {
+      await stop(env);
+    });
+
+    test('"In this article" lists the entities by type, and a click jumps to the first mention and opens its card', async () => {
+      const page = await open(env, 'articles/red-sea-shipping.html');
+      const popup = await openPopup(env);
+      await waitFor(popup, () => document.querySelectorAll('.found li').length > 5);
+      await popup.evaluate(() => ((document.querySelector('details.more') as HTMLDetailsElement).open = true), null);
+      await shot(popup, `${browser}-popup-settings`);
+      const groups = await popup.evaluate(() => Array.from(document.querySelectorAll('.found h3')).map((h) => h.textContent), null);
+      assert.ok(groups.includes('Places') && groups.includes('Organisations'), JSON.stringify(groups));
+      await popup.evaluate(() => (Array.from(document.querySelectorAll('.found button')).find((b) => b.textContent?.startsWith('Operation Prosperity Guardian')) as HTMLButtonElement).click(), null);
+      await page.bringToFront?.();
+      const shown = await waitForCard(page);
+      assert.equal(shown.name, 'Operation Prosperity Guardian');
+      const visible = await page.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-focus');
+        const r = h ? [...h][0] : null;
+        const b = r?.getBoundingClientRect();
+        return Boolean(b && b.top >= 0 && b.bottom <= innerHeight);
+      }, null);
+      assert.ok(visible, 'the first mention is scrolled into view and focused');
+      await shot(page, `${browser}-jump-card`);
+      await popup.close();
+      await page.close();
+    });
+
+    test('a custom glossary entry is marked on a page at once; a broken import changes nothing', async () => {
+      const options = await env.session.openExtensionPage('options.html');
+      await chooseFile(options, '#glossary-h ~ .tools input[type=file]', 'mine.json', JSON.stringify(ENTRY));
+      await waitFor(options, () => /Imported 1 entries/.test(document.body.textContent ?? ''));
+      assert.deepEqual(await glossary(options), ['backstory-test-desk']);
+      await chooseFile(options, '#glossary-h ~ .tools input[type=file]', 'broken.json', '[{"id": "x", "name": 5}, {broken');
+      await waitFor(options, () => /Nothing was imported/.test(document.body.textContent ?? ''));
+      await chooseFile(options, '#glossary-h ~ .tools input[type=file]', 'bad.json', JSON.stringify([{ ...ENTRY[0], id: 'other', summary: '<b>x</b>' }]));
+      await waitFor(options, () => /entry 1 \(other\), summary/.test(document.body.textContent ?? ''));
+      assert.deepEqual(await glossary(options), ['backstory-test-desk'], 'the broken imports left the glossary as it was');
+      await shot(options, `${browser}-options`);
+
+      const page = await open(env, 'articles/putin-xi-beijing.html');
+      await waitFor(page, () => Array.from((CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-dotted') ?? []).some((r) => r.toString() === 'Backstory Test Desk'));
+      await hover(page, 'Backstory Test Desk');
+      const shown = await waitForCard(page);
+      assert.equal(shown.name, 'Backstory Test Desk');
+      assert.match(shown.text, /From your glossary/);
+      // Deleting the entry removes its mark live.
+      await options.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+        await (g.browser ?? g.chrome).storage.local.set({ glossary: [] });
+      }, null);
+      await page.keyboard.press('Escape');
+      await waitFor(page, () => !Array.from((CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-dotted') ?? []).some((r) => r.toString() === 'Backstory Test Desk'));
+      await options.close();
+      await page.close();
+    });
+
+    test('explain a selection: a known name opens its card, an unknown one says so', async () => {
+      const page = await open(env, 'articles/eu-ukraine-summit.html');
+      const select = (text: string) =>
+        page.evaluate((t) => {
+          const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = w.nextNode(); n; n = w.nextNode()) {
+            const i = (n as Text).data.indexOf(t);
+            if (i < 0) continue;
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + t.length);
+            getSelection()!.removeAllRanges();
+            getSelection()!.addRange(r);
+            return true;
+          }
+          return false;
+        }, text);
+      const ask = async (text: string) => {
+        const ext = await env.session.openExtensionPage('popup.html?tab=0');
+        await ext.evaluate(async (t) => {
+          const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+          const api = g.browser ?? g.chrome;
+          for (const tab of await api.tabs.query({})) {
+            if (tab.id === undefined) continue;
+            await api.tabs.sendMessage(tab.id, { type: 'explain', text: t }).catch(() => {});
+          }
+        }, text);
+        await ext.close();
+      };
+      assert.ok(await select('Kyiv'));
+      await ask('Kyiv');
+      assert.equal((await waitForCard(page)).name, 'Kyiv');
+      await page.keyboard.press('Escape');
+      assert.ok(await select('windfall profits'));
+      await ask('windfall profits');
+      const unknown = await waitForCard(page);
+      assert.equal(unknown.name, 'Not in Backstory');
+      assert.match(unknown.text, /Add to my glossary/);
+      await shot(page, `${browser}-explain-unknown`);
+      await page.close();
+    });
+
+    test('the settings reach open tabs live: style and mark mode', async () => {
+      const page = await open(env, 'articles/medvedev-putin-2010.html');
+      const first = (await marks(page)).length;
+      await setSettings(env, { mark: 'every', style: 'background' });
+      await waitFor(page, () => ((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('backstory-background')?.size ?? 0) > 0);
+      assert.ok((await marks(page)).length > first);
+      await shot(page, `${browser}-style-background`);
+      await setSettings(env, { mark: 'none' });
+      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
+      // Hover still works with no marks.
+      await hover(page, 'Gazprom');
+      assert.equal((await waitForCard(page)).name, 'Gazprom');
+      await setSettings(env, {});
+      await page.close();
+    });
+  });
+
+  test(`${browser}: a per-site mute survives a browser restart`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), `backstory-profile-${browser}-`));
+    const { serveFixtures } = await import('../../scripts/lib/server');
+    const server = await serveFixtures('tests/fixtures');
+    try {
+      let session = await launch(browser, { userDataDir: dir });
+      let page = await session.newPage();
+      await page.goto(`${server.origin}/articles/red-sea-shipping.html`);
+      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, 10_000);
+      const ext = await session.openExtensionPage('popup.html?tab=0');
+      await ext.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+        await (g.browser ?? g.chrome).storage.sync.set({ settings: { sites: { '127.0.0.1': 'never' } } });
+      }, null);
+      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
+      await session.close();
+
+      session = await launch(browser, { userDataDir: dir });
+      page = await session.newPage();
+      await page.goto(`${server.origin}/articles/red-sea-shipping.html`);
+      await sleep(2000);
+      assert.equal(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size, null), 0, 'still muted after restart');
+      assert.equal(await card(page), null);
+      await session.close();
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
