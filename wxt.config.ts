@@ -20,6 +20,11 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'contextMenus'],
     action: { default_title: 'Backstory' },
+    // Rebindable in chrome://extensions/shortcuts and about:addons → Manage extension shortcuts.
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next marked name and open its card' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous marked name and open its card' },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {

@@ -64,7 +64,7 @@ export function Card(props: CardProps) {
               <dt>{f.label}</dt>
               <dd>
                 {f.value}
-                {f.when && <span class="when"> · {f.when}</span>}
+                {f.when && <span class="when">{f.when}</span>}
               </dd>
             </div>
           ))}

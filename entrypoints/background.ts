@@ -21,6 +21,14 @@ export default defineBackground(() => {
       .catch(() => {});
   });
 
+  // Keyboard path: the commands go to the active tab's content script.
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'next-mention' && command !== 'previous-mention') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    await browser.tabs.sendMessage(tab.id, { type: 'navigate', step: command === 'next-mention' ? 1 : -1 }, { frameId: 0 }).catch(() => {});
+  });
+
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isToBackground(message)) return undefined;
     if (message.type === 'card') return Promise.resolve(lookup(message.id));

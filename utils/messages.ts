@@ -24,7 +24,11 @@ export type ToBackground =
   | { type: 'index' }
   | { type: 'cards'; ids: string[] }
   | { type: 'openOptions'; add?: string };
-export type ToContent = { type: 'status' } | { type: 'jump'; id: string } | { type: 'explain'; text: string };
+export type ToContent =
+  | { type: 'status' }
+  | { type: 'jump'; id: string }
+  | { type: 'explain'; text: string }
+  | { type: 'navigate'; step: 1 | -1 };
 
 export function isToBackground(m: unknown): m is ToBackground {
   if (!m || typeof m !== 'object') return false;
@@ -48,5 +52,6 @@ export function isToContent(m: unknown): m is ToContent {
   if (t === 'status') return true;
   if (t === 'jump') return typeof (m as { id?: unknown }).id === 'string';
   if (t === 'explain') return typeof (m as { text?: unknown }).text === 'string';
+  if (t === 'navigate') return (m as { step?: unknown }).step === 1 || (m as { step?: unknown }).step === -1;
   return false;
 }

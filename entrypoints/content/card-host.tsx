@@ -77,7 +77,8 @@ export class CardHost {
     }
     wrap.style.visibility = 'visible';
     if (focus) {
-      this.lastFocus = this.doc.activeElement;
+      // Remember where the reader was, unless focus is already in the card (moving from card to card).
+      if (this.doc.activeElement !== this.host) this.lastFocus = this.doc.activeElement;
       (wrap.querySelector('.close') as HTMLElement | null)?.focus();
     }
   }

@@ -16,7 +16,7 @@ import { HoverIntent } from '../../utils/hover-intent';
 import { activeFor, loadSettings, resolveSettings, settingsItem, siteRule, type Settings } from '../../utils/settings';
 import { isNewsArticle, publicationDate } from '../../utils/article';
 import { isInSkippedSubtree, nearestBlockElement } from '../../utils/dom/walk';
-import type { CardResponse, FoundEntity, PageStatus } from '../../utils/messages';
+import { isToContent, type CardResponse, type FoundEntity, type PageStatus } from '../../utils/messages';
 import { CardHost } from './card-host';
 import HIGHLIGHT_CSS from '../../public/highlights.css?raw';
 
@@ -49,6 +49,9 @@ export class BackstoryPage {
   private readonly shadowRoots: ShadowRoot[] = [];
   /** Distinct entities marked, as of the last remark (for the badge). */
   private foundCount = 0;
+  private marked: MentionRecord[] = [];
+  /** Where keyboard navigation stands. */
+  private cursor: MentionRecord | null = null;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -243,18 +246,25 @@ export class BackstoryPage {
   private remark(): void {
     const records = this.visibleRecords();
     this.foundCount = new Set(records.map((r) => r.entity)).size;
-    let ranges: Range[] = [];
-    if (this.settings.mark === 'every') ranges = records.map((r) => r.range);
-    else if (this.settings.mark === 'first') {
-      const seen = new Set<number>();
-      for (const r of records) {
-        if (seen.has(r.entity)) continue;
-        seen.add(r.entity);
-        ranges.push(r.range);
-      }
-    }
-    this.highlighter.mark(ranges, this.settings.style);
+    this.marked = this.selectMarked(records);
+    this.highlighter.mark(
+      this.marked.map((r) => r.range),
+      this.settings.style,
+    );
     this.sendBadge();
+  }
+
+  /** The records the reader sees marked under the current mode. */
+  private selectMarked(records: MentionRecord[]): MentionRecord[] {
+    if (this.settings.mark === 'every') return records;
+    if (this.settings.mark === 'none') return [];
+    const seen = new Set<number>();
+    return records.filter((r) => !seen.has(r.entity) && Boolean(seen.add(r.entity)));
+  }
+
+  /** What keyboard navigation walks: the marks, or every mention when nothing is marked. */
+  private markedRecords(): MentionRecord[] {
+    return this.marked.length > 0 ? this.marked : this.visibleRecords();
   }
 
   found(): FoundEntity[] {
@@ -286,6 +296,8 @@ export class BackstoryPage {
   }
 
   private onMessage = (message: unknown): Promise<unknown> | undefined => {
+    if (!isToContent(message)) return undefined;
+    if (message.type === 'navigate') return Promise.resolve(this.navigate(message.step));
     const m = message as { type?: string; id?: string };
     if (m?.type === 'status') return Promise.resolve(this.status());
     if (m?.type === 'jump' && typeof m.id === 'string') return Promise.resolve(this.jumpTo(m.id));
@@ -293,15 +305,34 @@ export class BackstoryPage {
     return undefined;
   };
 
+  /**
+   * Keyboard path: move to the next or previous marked name (the marks the reader
+   * sees, in reading order), scroll it into view, draw the focus mark and open its
+   * card with focus inside, so Tab reaches its links and Esc returns.
+   */
+  navigate(step: 1 | -1): boolean {
+    const marked = this.markedRecords();
+    if (marked.length === 0) return false;
+    const at = this.cursor === null ? -1 : marked.indexOf(this.cursor);
+    const next = at === -1 ? (step === 1 ? 0 : marked.length - 1) : (at + step + marked.length) % marked.length;
+    this.cursor = marked[next];
+    this.focusRecord(this.cursor);
+    return true;
+  }
+
+  private focusRecord(record: MentionRecord): void {
+    record.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.highlighter.focus(record.range);
+    const rect = record.range.getClientRects()[0] ?? record.range.getBoundingClientRect();
+    this.intent.pin({ record, rect });
+  }
+
   /** Scroll to the first mention of an entity and open its card. */
   jumpTo(id: string): boolean {
     const record = this.visibleRecords().find((r) => this.entityId(r) === id);
     if (!record) return false;
-    const el = record.range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.highlighter.focus(record.range);
-    const rect = record.range.getClientRects()[0] ?? record.range.getBoundingClientRect();
-    this.intent.pin({ record, rect });
+    this.cursor = record;
+    this.focusRecord(record);
     return true;
   }
 

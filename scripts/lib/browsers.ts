@@ -22,6 +22,7 @@ export type AnyPage = {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   mouse: { move(x: number, y: number, opts?: { steps?: number }): Promise<void>; click(x: number, y: number): Promise<void> };
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  touchscreen?: { tap(x: number, y: number): Promise<void> };
   frames(): Array<{ url(): string; evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> }>;
   screenshot(opts: { path: string; fullPage?: boolean }): Promise<unknown>;
   setViewportSize?(s: { width: number; height: number }): Promise<void>;
@@ -41,11 +42,13 @@ export type Session = {
   close(): Promise<void>;
 };
 
-export async function launch(name: BrowserName, opts: { headless?: boolean; userDataDir?: string } = {}): Promise<Session> {
+export type LaunchOptions = { headless?: boolean; userDataDir?: string; hasTouch?: boolean };
+
+export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
   return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
 }
 
-async function launchChromium(opts: { headless?: boolean; userDataDir?: string }): Promise<Session> {
+async function launchChromium(opts: LaunchOptions): Promise<Session> {
   const { chromium } = await import('playwright-core');
   const ext = resolve('.output/chrome-mv3');
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
@@ -53,6 +56,7 @@ async function launchChromium(opts: { headless?: boolean; userDataDir?: string }
     executablePath: CHROMIUM_PATH,
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 800 },
+    hasTouch: opts.hasTouch ?? false,
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
@@ -84,7 +88,7 @@ async function launchChromium(opts: { headless?: boolean; userDataDir?: string }
   };
 }
 
-async function launchFirefox(opts: { headless?: boolean; userDataDir?: string }): Promise<Session> {
+async function launchFirefox(opts: LaunchOptions): Promise<Session> {
   const puppeteer = (await import('puppeteer-core')).default;
   const browser = await puppeteer.launch({
     browser: 'firefox',

@@ -14,9 +14,9 @@ mkdirSync(SHOTS, { recursive: true });
 
 export type Env = { session: Session; server: FixtureServer; errors: string[] };
 
-export async function start(name: BrowserName, headers?: Record<string, Record<string, string>>): Promise<Env> {
+export async function start(name: BrowserName, headers?: Record<string, Record<string, string>>, opts: { hasTouch?: boolean } = {}): Promise<Env> {
   const server = await serveFixtures('tests/fixtures', headers);
-  const session = await launch(name);
+  const session = await launch(name, opts);
   return { session, server, errors: [] };
 }
 
@@ -96,7 +96,9 @@ export function locateText(page: AnyPage, text: string, nth = 0): Promise<Box | 
 export async function hover(page: AnyPage, text: string, nth = 0): Promise<Box> {
   const box = await locateText(page, text, nth);
   if (!box) throw new Error(`text not found: ${text}`);
-  await page.mouse.move(box.x - 40, box.y + 60);
+  // Approach from below-left, or from above near the bottom edge (a pointer cannot leave the viewport).
+  const vh = await page.evaluate(() => innerHeight, null);
+  await page.mouse.move(Math.max(1, box.x - 40), box.y + 60 < vh ? box.y + 60 : Math.max(1, box.y - 60));
   await sleep(50);
   await page.mouse.move(box.x, box.y, { steps: 4 });
   return box;

@@ -1,0 +1,167 @@
+/**
+ * The card's placement, keyboard path, touch, themes, related swap and the
+ * bottom sheet, in both browsers, with screenshots to check by eye.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser as ExtApi } from 'webextension-polyfill';
+import { BROWSERS, card, hover, locateText, open, setSettings, shot, sleep, start, stop, waitFor, waitForCard, type Box, type CardInfo, type Env } from './support';
+import type { AnyPage } from '../../scripts/lib/browsers';
+
+const EDGE = 5;
+
+function assertPlaced(c: NonNullable<CardInfo>, name: Box, viewport: { width: number; height: number }) {
+  assert.ok(c.rect.left >= EDGE - 0.5 && c.rect.right <= viewport.width - EDGE + 0.5, `card off-screen horizontally: ${JSON.stringify(c.rect)}`);
+  assert.ok(c.rect.top >= EDGE - 0.5 && c.rect.bottom <= viewport.height - EDGE + 0.5, `card off-screen vertically: ${JSON.stringify(c.rect)}`);
+  const overlaps = c.rect.left < name.left + name.width && c.rect.right > name.left && c.rect.top < name.top + name.height && c.rect.bottom > name.top;
+  assert.equal(overlaps, false, 'card covers the hovered name');
+}
+
+const viewport = (page: AnyPage) => page.evaluate(() => ({ width: innerWidth, height: innerHeight }), null);
+
+async function navigate(env: Env, step: 1 | -1) {
+  const ext = await env.session.openExtensionPage('popup.html?tab=0');
+  await ext.evaluate(async (s) => {
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const api = g.browser ?? g.chrome;
+    for (const tab of await api.tabs.query({})) if (tab.id !== undefined) await api.tabs.sendMessage(tab.id, { type: 'navigate', step: s }).catch(() => {});
+  }, step);
+  await ext.close();
+}
+
+for (const browser of BROWSERS) {
+  describe(`the card in ${browser}`, () => {
+    let env: Env;
+    before(async () => {
+      env = await start(browser, undefined, { hasTouch: browser === 'chromium' });
+      await setSettings(env, { where: 'all' });
+    });
+    after(async () => {
+      await stop(env);
+    });
+
+    test('placed beside the name in the middle, and flipped or shifted near each edge', async () => {
+      const page = await open(env, 'card/layout.html');
+      const vp = await viewport(page);
+      for (const [text, expectName, file] of [
+        ['Weibo', 'Weibo', 'middle'],
+        ['Reuters', 'Reuters', 'right-edge'],
+        ['Gazprom', 'Gazprom', 'bottom-edge'],
+      ] as const) {
+        const box = await hover(page, text);
+        const c = await waitForCard(page);
+        assert.equal(c.name, expectName);
+        assertPlaced(c, box, vp);
+        if (file === 'bottom-edge') assert.ok(c.rect.bottom <= box.top, 'flipped above the name');
+        await shot(page, `${browser}-card-${file}`);
+        await page.keyboard.press('Escape');
+        await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+      }
+      await page.close();
+    });
+
+    test('a name wrapped over two lines works on both halves', async () => {
+      const page = await open(env, 'card/layout.html');
+      const lines = await page.evaluate(() => {
+        const p = document.getElementById('narrow')!;
+        const t = p.firstChild as Text;
+        const i = t.data.indexOf('Shanghai Cooperation Organisation');
+        const r = document.createRange();
+        r.setStart(t, i);
+        r.setEnd(t, i + 'Shanghai Cooperation Organisation'.length);
+        return Array.from(r.getClientRects()).map((b) => ({ x: b.left + b.width / 2, y: b.top + b.height / 2 }));
+      }, null);
+      assert.ok(lines.length >= 2, 'the name wraps');
+      for (const [i, at] of [lines[0], lines.at(-1)!].entries()) {
+        await page.mouse.move(at.x + 30, at.y + 80);
+        await sleep(50);
+        await page.mouse.move(at.x, at.y, { steps: 3 });
+        const c = await waitForCard(page);
+        assert.equal(c.name, 'Shanghai Cooperation Organisation');
+        if (i === 1) await shot(page, `${browser}-card-wrapped`);
+        await page.keyboard.press('Escape');
+        await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+      }
+      await page.close();
+    });
+
+    test('keyboard: next marked name opens its card with focus inside; Tab reaches the links; Esc closes and gives focus back', async () => {
+      const page = await open(env, 'articles/putin-xi-beijing.html');
+      await page.evaluate(() => (document.querySelector('a') as HTMLElement).focus(), null);
+      await navigate(env, 1);
+      await navigate(env, 1);
+      const c = await waitForCard(page);
+      assert.equal(c.name, 'Beijing');
+      const focus = await page.evaluate(() => {
+        const host = document.querySelector('backstory-card')!;
+        return { inCard: document.activeElement === host, label: host.shadowRoot!.activeElement?.getAttribute('aria-label') };
+      }, null);
+      assert.deepEqual(focus, { inCard: true, label: 'Close' });
+      const focusMark = await page.evaluate(() => Array.from((CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-focus') ?? []).map((r) => r.toString()), null);
+      assert.deepEqual(focusMark, ['Beijing']);
+      const reached: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const el = await page.evaluate(() => {
+          const a = document.querySelector('backstory-card')?.shadowRoot?.activeElement as HTMLElement | null;
+          return a ? `${a.tagName}:${a.textContent}` : null;
+        }, null);
+        if (el) reached.push(el);
+      }
+      assert.ok(reached.some((r) => r === 'A:Wikipedia'), `Tab reached ${JSON.stringify(reached)}`);
+      await shot(page, `${browser}-card-keyboard`);
+      await page.keyboard.press('Escape');
+      await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName, null), 'A');
+      await navigate(env, -1);
+      // Back from the second mark is the first mark: "Putin" in the headline.
+      assert.equal((await waitForCard(page)).name, 'Vladimir Putin');
+      await page.close();
+    });
+
+    test('related names swap the card, with a way back; dark theme', async () => {
+      await setSettings(env, { where: 'all', theme: 'dark' });
+      const page = await open(env, 'articles/putin-xi-beijing.html');
+      await hover(page, 'Gazprom');
+      assert.equal((await waitForCard(page)).name, 'Gazprom');
+      await shot(page, `${browser}-card-dark`);
+      const chip = await page.evaluate(() => {
+        const b = document.querySelector('backstory-card')!.shadowRoot!.querySelector('.chip') as HTMLButtonElement;
+        const name = b.textContent;
+        b.click();
+        return name;
+      }, null);
+      await waitFor(page, () => Boolean(document.querySelector('backstory-card')!.shadowRoot!.querySelector('.back')));
+      assert.equal((await card(page))!.name, chip);
+      await shot(page, `${browser}-card-related`);
+      await page.evaluate(() => (document.querySelector('backstory-card')!.shadowRoot!.querySelector('.back') as HTMLButtonElement).click(), null);
+      await waitFor(page, () => document.querySelector('backstory-card')!.shadowRoot!.querySelector('h2')?.textContent === 'Gazprom');
+      await setSettings(env, { where: 'all' });
+      await page.close();
+    });
+
+    test('touch: a tap on a name opens its card, a tap outside closes it', { skip: browser === 'firefox' ? 'puppeteer cannot emulate touch input over WebDriver BiDi in Firefox' : false }, async () => {
+      const page = await open(env, 'articles/red-sea-shipping.html');
+      const box = (await locateText(page, 'Maersk'))!;
+      await page.touchscreen!.tap(box.x, box.y);
+      assert.equal((await waitForCard(page)).name, 'Maersk');
+      await shot(page, `${browser}-card-touch`);
+      await page.touchscreen!.tap(5, 5);
+      await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+      await page.close();
+    });
+
+    test('on a narrow viewport the card is a bottom sheet', async () => {
+      const page = await env.session.newPage();
+      await (page.setViewportSize ? page.setViewportSize({ width: 400, height: 760 }) : page.setViewport!({ width: 400, height: 760 }));
+      await page.goto(`${env.server.origin}/articles/eu-ukraine-summit.html`);
+      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, 10_000);
+      await hover(page, 'HIMARS');
+      const c = await waitForCard(page);
+      const vp = await viewport(page);
+      assert.ok(Math.abs(c.rect.bottom - vp.height) <= 1 && c.rect.left <= 1 && c.rect.right >= vp.width - 1, JSON.stringify(c.rect));
+      await shot(page, `${browser}-card-sheet`);
+      await page.close();
+    });
+  });
+}
