@@ -6,6 +6,7 @@
 import type { CardEntity } from '../utils/dataset/compile';
 import { flagEmoji, selectFacts, TYPE_LABEL } from '../utils/card/facts';
 import { t } from '../utils/i18n';
+import type { LocatorMap } from '../utils/map/locator';
 
 export type RelatedRef = { id: string; name: string };
 
@@ -22,6 +23,8 @@ export type CardProps = {
   onClose: () => void;
   /** A reader's own glossary entry rather than a bundled card. */
   custom?: boolean;
+  /** Locator map for places, when drawn. */
+  map?: LocatorMap | null;
 };
 
 export function Card(props: CardProps) {
@@ -51,6 +54,19 @@ export function Card(props: CardProps) {
           <h2 id={titleId}>{entity.name}</h2>
           {showMatched && <div class="matched">{t('cardMatched', matched)}</div>}
         </div>
+        {props.map && (
+          <svg class="map" width={props.map.size} height={props.map.size} viewBox={`0 0 ${props.map.size} ${props.map.size}`} aria-hidden="true">
+            <clipPath id="bs-map-clip">
+              <circle cx={props.map.size / 2} cy={props.map.size / 2} r={props.map.size / 2 - 1} />
+            </clipPath>
+            <path class="sea" d={props.map.sphere} />
+            <g clip-path="url(#bs-map-clip)">
+              <path class="grid" d={props.map.graticule} />
+              <path class="land" d={props.map.land} />
+              <path class="focus" d={props.map.focus} />
+            </g>
+          </svg>
+        )}
         <button type="button" class="icon close" aria-label={t('cardClose')} onClick={props.onClose}>
           ×
         </button>

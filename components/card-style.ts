@@ -7,10 +7,11 @@ export const CARD_CSS = `
 :host { all: initial; }
 .wrap { position: fixed; top: 0; left: 0; z-index: 2147483647; width: min(340px, calc(100vw - 30px));
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #1d4ed8; --chip: #eef2ff;
+  --sea: #eef4fb; --landfill: #cbd5e1;
   color-scheme: light; }
-.wrap.dark { --bg: #1c2128; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #6ea8fe; --chip: #26324a; color-scheme: dark; }
+.wrap.dark { --bg: #1c2128; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #6ea8fe; --chip: #26324a; --sea: #16202c; --landfill: #4b5563; color-scheme: dark; }
 @media (prefers-color-scheme: dark) {
-  .wrap.auto { --bg: #1c2128; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #6ea8fe; --chip: #26324a; color-scheme: dark; }
+  .wrap.auto { --bg: #1c2128; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #6ea8fe; --chip: #26324a; --sea: #16202c; --landfill: #4b5563; color-scheme: dark; }
 }
 .card { box-sizing: border-box; max-height: inherit; overflow: auto; background: var(--bg); color: var(--fg);
   border: 1px solid var(--line); border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18), 0 1px 3px rgba(0,0,0,.12);
@@ -40,6 +41,11 @@ dd { margin: 0; }
 .foot { display: flex; gap: 12px; align-items: baseline; font-size: 12px; border-top: 1px solid var(--line); padding-top: 6px; }
 .foot a { color: var(--accent); text-decoration: none; }
 .foot a:hover { text-decoration: underline; }
+.map { flex: none; }
+.map .sea { fill: var(--sea); stroke: var(--line); stroke-width: 1; }
+.map .grid { fill: none; stroke: var(--line); stroke-width: .4; opacity: .6; }
+.map .land { fill: var(--landfill); stroke: var(--bg); stroke-width: .3; }
+.map .focus { fill: var(--accent); stroke: var(--accent); stroke-width: .6; }
 .reviewed { margin-inline-start: auto; color: var(--muted); }
 .wrap.sheet { top: auto !important; bottom: 0 !important; left: 0 !important; width: 100vw; }
 .wrap.sheet .card { border-radius: 12px 12px 0 0; max-height: 60vh; }

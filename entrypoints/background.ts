@@ -3,6 +3,8 @@ import cards from 'virtual:backstory/cards';
 import index, { meta } from 'virtual:backstory/index';
 import { isToBackground, type CardResponse } from '../utils/messages';
 import { t } from '../utils/i18n';
+import { alpha2ToNumeric } from 'i18n-iso-countries';
+import type { LocatorMap } from '../utils/map/locator';
 
 const MENU_ID = 'backstory-explain';
 
@@ -36,6 +38,7 @@ export default defineBackground(() => {
     // A string: cloning one string across the message channel is far cheaper than cloning 10,000 small arrays.
     if (message.type === 'index') return Promise.resolve((indexJson ??= JSON.stringify(index)));
     if (message.type === 'cards') return Promise.resolve(Object.fromEntries(message.ids.map((id) => [id, lookup(id)])));
+    if (message.type === 'map') return locator(message.country);
     if (message.type === 'openOptions') {
       const hash = message.add ? `#add=${encodeURIComponent(message.add)}` : '';
       void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
@@ -54,6 +57,17 @@ export default defineBackground(() => {
 });
 
 let indexJson: string | undefined;
+const maps = new Map<string, LocatorMap | null>();
+
+/** Locator maps are drawn on first request only: d3-geo and the Natural Earth shapes load lazily. */
+async function locator(country: string): Promise<LocatorMap | null> {
+  if (maps.has(country)) return maps.get(country) ?? null;
+  const numeric = alpha2ToNumeric(country);
+  const { locatorMap } = await import('../utils/map/locator');
+  const map = numeric ? locatorMap(numeric) : null;
+  maps.set(country, map);
+  return map;
+}
 
 function lookup(id: string): CardResponse {
   const entity = Object.hasOwn(cards, id) ? cards[id] : undefined;

@@ -23,7 +23,8 @@ export type ToBackground =
   | { type: 'meta' }
   | { type: 'index' }
   | { type: 'cards'; ids: string[] }
-  | { type: 'openOptions'; add?: string };
+  | { type: 'openOptions'; add?: string }
+  | { type: 'map'; country: string };
 export type ToContent =
   | { type: 'status' }
   | { type: 'jump'; id: string }
@@ -43,6 +44,7 @@ export function isToBackground(m: unknown): m is ToBackground {
     const add = (m as { add?: unknown }).add;
     return add === undefined || (typeof add === 'string' && add.length <= 200);
   }
+  if (t === 'map') return typeof (m as { country?: unknown }).country === 'string' && /^[A-Z]{2}$/.test((m as { country: string }).country);
   return t === 'meta' || t === 'index';
 }
 

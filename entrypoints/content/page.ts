@@ -9,6 +9,7 @@ import { mergeIndexes, unpackIndex, type PackedIndex } from '../../utils/match/t
 import { compileIndex } from '../../utils/dataset/compile';
 import { CUSTOM_PREFIX, glossaryItem, usableEntries } from '../../utils/glossary-store';
 import type { Entity } from '../../utils/dataset/schema';
+import type { LocatorMap } from '../../utils/map/locator';
 import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
 import { Highlighter } from '../../utils/dom/highlight';
 import { hitTest, type Rect } from '../../utils/dom/hit-test';
@@ -31,6 +32,7 @@ export class BackstoryPage {
   private matcher: Matcher | null = null;
   private matcherLoad: Promise<Matcher | null> | null = null;
   private glossary = new Map<string, Entity>();
+  private readonly maps = new Map<string, LocatorMap | null>();
   private scan: PageScan | null = null;
   private readonly highlighter = new Highlighter();
   private readonly host: CardHost;
@@ -411,11 +413,26 @@ export class BackstoryPage {
     await this.render(id, t.record.text, t.rect, pinned);
   }
 
-  private async render(id: string, matched: string | undefined, rect: Rect, focus: boolean): Promise<void> {
+  private async render(id: string, matched: string | undefined, rect: Rect, focus: boolean, map?: LocatorMap | null): Promise<void> {
     const data = await this.card(id);
     if (!data || this.intent.state === 'idle') return;
     this.shown = { id, matched, rect };
+    const country = data.entity.type === 'place' ? data.entity.country : undefined;
+    if (country && map === undefined) {
+      const cached = this.maps.get(country);
+      if (cached !== undefined) map = cached;
+      else {
+        // Draw the card now; add the map when the background has drawn it.
+        void (browser.runtime.sendMessage({ type: 'map', country }) as Promise<LocatorMap | null>)
+          .catch(() => null)
+          .then((m) => {
+            this.maps.set(country, m ?? null);
+            if (m && this.shown?.id === id && this.host.visible) void this.render(id, matched, rect, false, m);
+          });
+      }
+    }
     await this.host.show({
+      map,
       entity: data.entity,
       related: data.related,
       matched,

@@ -151,6 +151,17 @@ for (const browser of BROWSERS) {
       await page.close();
     });
 
+    test('a place card draws its locator map, loaded on first use', async () => {
+      const page = await open(env, 'articles/putin-xi-beijing.html');
+      await hover(page, 'Taiwan');
+      assert.equal((await waitForCard(page)).name, 'Taiwan');
+      await waitFor(page, () => Boolean(document.querySelector('backstory-card')!.shadowRoot!.querySelector('svg.map path.focus')));
+      const d = await page.evaluate(() => document.querySelector('backstory-card')!.shadowRoot!.querySelector('svg.map path.focus')!.getAttribute('d'), null);
+      assert.match(d ?? '', /^M/);
+      await shot(page, `${browser}-card-map`);
+      await page.close();
+    });
+
     test('on a narrow viewport the card is a bottom sheet', async () => {
       const page = await env.session.newPage();
       await (page.setViewportSize ? page.setViewportSize({ width: 400, height: 760 }) : page.setViewport!({ width: 400, height: 760 }));
