@@ -85,6 +85,11 @@ export class HoverIntent<T> {
     else if (this.state === 'shown' && !this.inCard && !this.pinned) this.startGrace();
   }
 
+  /** The pointer is on its way to the card (safe path): restart the grace period. */
+  keepGrace(): void {
+    if (this.state === 'grace') this.startGrace();
+  }
+
   enterCard(): void {
     this.inCard = true;
     if (this.state === 'grace') this.enter('shown');

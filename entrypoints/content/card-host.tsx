@@ -106,6 +106,19 @@ export class CardHost {
     this.lastFocus = null;
   }
 
+  /** The card's box on screen, for the safe path. */
+  rect(): DOMRect | null {
+    return this.visible && this.wrap ? this.wrap.getBoundingClientRect() : null;
+  }
+
+  /** Move the shown card beside a new anchor (a pinned card follows its name on scroll). */
+  async reposition(anchor: Rect): Promise<void> {
+    if (!this.wrap || !this.visible || this.wrap.classList.contains('sheet')) return;
+    const { x, y } = await placeCard(anchor, this.wrap, { rtl: this.doc.documentElement.dir === 'rtl' });
+    this.wrap.style.left = `${x}px`;
+    this.wrap.style.top = `${y}px`;
+  }
+
   contains(node: EventTarget | null): boolean {
     return node === this.host;
   }

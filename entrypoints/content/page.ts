@@ -14,6 +14,7 @@ import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
 import { Highlighter } from '../../utils/dom/highlight';
 import { hitTest, type Rect } from '../../utils/dom/hit-test';
 import { HoverIntent } from '../../utils/hover-intent';
+import { onSafePath } from '../../utils/safe-path';
 import { activeFor, loadSettings, resolveSettings, settingsItem, siteRule, type Settings } from '../../utils/settings';
 import { isNewsArticle, publicationDate } from '../../utils/article';
 import { isInSkippedSubtree, nearestBlockElement } from '../../utils/dom/walk';
@@ -46,6 +47,9 @@ export class BackstoryPage {
   private articleDate: string | undefined;
   private lastMove = { x: 0, y: 0, t: 0 };
   private moveFrame = 0;
+  private scrollFrame = 0;
+  /** Where the pointer last was on a name: the apex of the safe path to the card. */
+  private lastOnName: { x: number; y: number } | null = null;
   private history: string[] = [];
   private shown: { id: string; matched?: string; rect: Rect } | null = null;
   private readonly shadowRoots: ShadowRoot[] = [];
@@ -472,8 +476,17 @@ export class BackstoryPage {
     this.moveFrame = requestAnimationFrame(() => {
       this.moveFrame = 0;
       const hit = hitTest(this.doc, this.lastMove, (n) => this.hoverable(n), this.shadowRoots);
-      if (hit) this.intent.over(hit, speed);
-      else this.intent.out();
+      if (hit) {
+        this.intent.over(hit, speed);
+        this.lastOnName = { x: this.lastMove.x, y: this.lastMove.y };
+        return;
+      }
+      const card = this.host.rect();
+      if (this.intent.state === 'grace' && card && this.lastOnName && onSafePath(this.lastMove, this.lastOnName, card)) {
+        this.intent.keepGrace();
+        return;
+      }
+      this.intent.out();
     });
   }
 
@@ -499,7 +512,14 @@ export class BackstoryPage {
 
   private onScroll(): void {
     if (!this.shown || !this.host.visible) return;
-    // A card that no longer sits beside its name is worse than none.
-    if (!this.intent.pinned) this.intent.close();
+    // A hover card that no longer sits beside its name is worse than none; a pinned one follows its name.
+    if (!this.intent.pinned) return this.intent.close();
+    const record = this.intent.target?.record;
+    if (!record || this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const rect = record.range.getClientRects()[0];
+      if (rect) void this.host.reposition(rect);
+    });
   }
 }

@@ -120,3 +120,32 @@ describe('HoverIntent', () => {
     expect(log).toContain('show xi');
   });
 });
+
+describe('safe path', () => {
+  test('points between the name and the card are on it; points off to the side are not', async () => {
+    const { onSafePath } = await import('../../utils/safe-path');
+    const from = { x: 100, y: 100 };
+    const card = { left: 80, top: 120, right: 420, bottom: 380 };
+    expect(onSafePath({ x: 200, y: 115 }, from, card)).toBe(true);
+    expect(onSafePath({ x: 101, y: 105 }, from, card)).toBe(true);
+    expect(onSafePath({ x: 300, y: 102 }, from, card)).toBe(false);
+    expect(onSafePath({ x: 20, y: 110 }, from, card)).toBe(false);
+    // A card above the name (flipped).
+    expect(onSafePath({ x: 110, y: 60 }, { x: 100, y: 80 }, { left: 60, top: 0, right: 400, bottom: 50 })).toBe(true);
+  });
+
+  test('keepGrace restarts the grace period while the pointer travels to the card', () => {
+    vi.useFakeTimers();
+    const { intent, log } = machine(0);
+    intent.over('xi');
+    vi.advanceTimersByTime(0);
+    intent.out();
+    vi.advanceTimersByTime(GRACE_MS - 50);
+    intent.keepGrace();
+    vi.advanceTimersByTime(GRACE_MS - 50);
+    expect(intent.state).toBe('grace');
+    vi.advanceTimersByTime(100);
+    expect(log.at(-1)).toBe('hide');
+    vi.useRealTimers();
+  });
+});
