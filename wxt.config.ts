@@ -7,7 +7,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), datasetPlugin()],
+    // Vite's modulepreload polyfill calls fetch(); extension pages load their chunks locally without it.
+    build: { modulePreload: { polyfill: false } },
   }),
+  zip: {
+    // The Firefox sources package: what a reviewer needs to rebuild, without tests and generated files.
+    excludeSources: ['tests/**', 'test-results/**', 'demo-output/**', 'docs/bench/**', 'docs/screenshots/**', '.ci/**', '*.log', 'web-ext-artifacts/**'],
+  },
   hooks: {
     // The mark styles (only ::highlight rules) go in through the manifest, never as a <style> in the page.
     'build:manifestGenerated': (_wxt, manifest) => {

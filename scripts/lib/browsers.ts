@@ -36,6 +36,10 @@ export type AnyPage = {
 export type Session = {
   name: BrowserName;
   extensionOrigin: string;
+  /** Every URL the browser requested from pages (and, in Chromium, workers) since launch. */
+  requests: string[];
+  /** Run a script in every new document before the page's own (Chromium: Playwright init script; Firefox: Puppeteer). */
+  addInitScript(page: AnyPage, script: string): Promise<void>;
   newPage(): Promise<AnyPage>;
   /** Open an extension page (e.g. popup.html?tab=…) in a tab. */
   openExtensionPage(path: string): Promise<AnyPage>;
@@ -69,12 +73,18 @@ async function launchChromium(opts: LaunchOptions): Promise<Session> {
       '--disable-quic',
     ],
   });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
   const origin = `chrome-extension://${id}`;
   return {
     name: 'chromium',
     extensionOrigin: origin,
+    requests,
+    addInitScript: async (page, script) => {
+      await (page as unknown as import('playwright-core').Page).addInitScript({ content: script });
+    },
     newPage: async () => (await context.newPage()) as unknown as AnyPage,
     openExtensionPage: async (path) => {
       const page = await context.newPage();
@@ -109,13 +119,19 @@ async function launchFirefox(opts: LaunchOptions): Promise<Session> {
   });
   await browser.installExtension(resolve('.output/firefox-mv2'));
   const origin = `moz-extension://${FIREFOX_UUID}`;
+  const requests: string[] = [];
   const newPage = async () => {
     const page = await browser.newPage();
+    page.on('request', (r) => void requests.push(r.url()));
     return page as unknown as AnyPage;
   };
   return {
     name: 'firefox',
     extensionOrigin: origin,
+    requests,
+    addInitScript: async (page, script) => {
+      await (page as unknown as import('puppeteer-core').Page).evaluateOnNewDocument(script);
+    },
     newPage,
     openExtensionPage: async (path) => {
       const page = await browser.newPage();

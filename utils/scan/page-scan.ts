@@ -23,6 +23,20 @@ export type MentionRecord = {
   nodes: Text[];
 };
 
+type BlockWindow = { block: Block; from: number; to: number };
+
+/** Split blocks into windows of at most WINDOW characters (plus the overlap). */
+function* windows(blocks: Iterable<Block>): Generator<BlockWindow> {
+  for (const block of blocks) {
+    const n = block.text.length;
+    if (n <= WINDOW) {
+      yield { block, from: 0, to: n };
+      continue;
+    }
+    for (let from = 0; from < n; from += WINDOW) yield { block, from, to: Math.min(n, from + WINDOW + OVERLAP) };
+  }
+}
+
 type DeferredBlock = { block: Block; order: number; candidates: Candidate[]; records: MentionRecord[] };
 
 /** Text larger than this is matched in windows so one enormous text node cannot make a long task. */
@@ -37,6 +51,9 @@ export class PageScan {
   private deferred: DeferredBlock[] = [];
   private seq = 0;
   private blocks = 0;
+  /** Order of the block being scanned, and where its last mention ended (windows of one block). */
+  private blockOrder = 0;
+  private windowEnd = 0;
   private generation = 0;
 
   constructor(private readonly matcher: Matcher) {}
@@ -55,7 +72,7 @@ export class PageScan {
     opts: { yielder?: Yielder; sliceMs?: number; onShadowRoot?: (r: ShadowRoot) => void } = {},
   ): Promise<boolean> {
     const gen = this.generation;
-    const ok = await runChunked(walkBlocks(root, { onShadowRoot: opts.onShadowRoot }), (b) => this.scanBlock(b), {
+    const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot })), (w) => this.scanWindow(w), {
       isCancelled: () => gen !== this.generation,
       yielder: opts.yielder,
       sliceMs: opts.sliceMs,
@@ -71,7 +88,7 @@ export class PageScan {
     const gen = this.generation;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const ok = await runChunked(walkBlocks(root, { onShadowRoot: opts.onShadowRoot }), (b) => this.scanBlock(b), {
+      const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot })), (w) => this.scanWindow(w), {
         isCancelled: () => gen !== this.generation,
         yielder: opts.yielder,
       });
@@ -96,31 +113,37 @@ export class PageScan {
     return [...this.records].sort((a, b) => a.block - b.block || a.start - b.start);
   }
 
-  private scanBlock(block: Block): void {
-    const order = this.blocks++;
-    const candidates = this.findCandidates(block.text);
+  /**
+   * One unit of work: a whole block, or one window of an enormous one, so a single
+   * giant text node is spread over many slices too. Windows overlap by the longest
+   * alias; a match belongs to the window it starts in.
+   */
+  private scanWindow(w: BlockWindow): void {
+    if (w.from === 0) {
+      this.blockOrder = this.blocks++;
+      this.windowEnd = 0;
+    }
+    const order = this.blockOrder;
+    const { block, from, to } = w;
+    const whole = from === 0 && to === block.text.length;
+    const text = whole ? block.text : block.text.slice(from, to);
+    let candidates = this.matcher.find(text);
+    if (!whole) {
+      const own = to < block.text.length ? to - from - OVERLAP : Infinity;
+      candidates = candidates
+        .filter((c) => c.start < own)
+        // At a cut edge the word-boundary check saw no neighbour: redo it against the full text.
+        .filter((c) => !(from > 0 && c.start === 0 && /[\p{L}\p{N}]/u.test(block.text[from - 1])))
+        .filter((c) => !(to < block.text.length && c.end === to - from && /[\p{L}\p{N}]/u.test(block.text[to] ?? '')))
+        .map((c) => ({ ...c, start: c.start + from, end: c.end + from }))
+        // No overlap with what the previous window of this block already marked.
+        .filter((c) => c.start >= this.windowEnd);
+    }
     if (candidates.length === 0) return;
     const mentions = selectMentions(this.matcher.index, candidates, this.state);
     const records = mentions.map((m) => this.add(block, order, m));
+    if (records.length > 0) this.windowEnd = Math.max(this.windowEnd, ...mentions.map((m) => m.end));
     if (hasContextCandidates(this.matcher.index, candidates)) this.deferred.push({ block, order, candidates, records });
-  }
-
-  private findCandidates(text: string): Candidate[] {
-    if (text.length <= WINDOW) return this.matcher.find(text);
-    const out: Candidate[] = [];
-    for (let from = 0; from < text.length; from += WINDOW) {
-      const to = Math.min(text.length, from + WINDOW + OVERLAP);
-      for (const c of this.matcher.find(text.slice(from, to))) {
-        // A match is owned by the window it starts in; boundary checks at a cut edge are redone below.
-        if (c.start >= WINDOW && to < text.length) continue;
-        const start = c.start + from;
-        const end = c.end + from;
-        if (from > 0 && c.start === 0 && /[\p{L}\p{N}]/u.test(text[start - 1])) continue;
-        if (to < text.length && c.end === to - from && /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
-        out.push({ ...c, start, end });
-      }
-    }
-    return out;
   }
 
   /** Context rules need the whole page: give blocks with such candidates a second look with the final state. */

@@ -1,0 +1,156 @@
+/**
+ * Hostile pages, in both browsers. Each page is loaded twice, with Backstory
+ * switched off and on, and the two runs are compared: the DOM (body.innerHTML)
+ * is byte-identical, selecting the text gives the same string, and there are no
+ * console errors or uncaught exceptions. In Chromium the longest main-thread task
+ * is measured too (Long Tasks API; Firefox has none), the heap over a 10-second
+ * mutation soak, and that no request leaves the machine.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generatePages } from '../../scripts/bench/pages';
+import type { AnyPage } from '../../scripts/lib/browsers';
+import { BROWSERS, hover, setSettings, sleep, start, stop, waitFor, waitForCard, type Env } from './support';
+
+const CSP = "default-src 'none'";
+/** Long tasks are recorded from the very start of every document (Chromium). */
+const LONGTASKS = `window.__lt=[];try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){window.__lt.push({start:e.startTime,duration:e.duration})})}).observe({type:'longtask',buffered:true})}catch(e){}`;
+
+type Kind = {
+  name: string;
+  path: string;
+  /** Drive the page into its final state (both runs). */
+  drive?: (page: AnyPage) => Promise<void>;
+  /** A name to hover in the "on" run, so the card host exists during the comparison. */
+  hover?: string;
+};
+
+const KINDS: Kind[] = [
+  { name: '2 MB of text', path: 'bench/generated-2mb.html' },
+  { name: 'one enormous text node', path: 'hostile/big-node.html' },
+  { name: 'strict Content-Security-Policy', path: 'hostile/csp.html', hover: 'Brussels' },
+  { name: 'same- and cross-origin iframes', path: 'hostile/iframes.html', hover: 'Beijing' },
+  { name: 'open and closed shadow roots', path: 'hostile/shadow.html', hover: 'Kremlin' },
+  { name: 'contenteditable, textarea and input', path: 'dynamic/editable.html', hover: 'Russia' },
+  { name: 'SVG text', path: 'hostile/svg.html', hover: 'Russia' },
+  { name: 'a right-to-left article', path: 'hostile/rtl.html', hover: 'Gazprom' },
+  {
+    name: 'infinite scroll of 5,000 paragraphs',
+    path: 'dynamic/infinite.html',
+    drive: async (page) => {
+      for (let i = 0; i < 10; i++) {
+        await page.evaluate(() => (window as unknown as { appendMore(n: number): number }).appendMore(500), null);
+        await sleep(30);
+      }
+    },
+  },
+  {
+    name: 'a single-page app using pushState',
+    path: 'dynamic/spa.html',
+    drive: async (page) => {
+      await page.evaluate(() => (document.getElementById('next') as HTMLAnchorElement).click(), null);
+      await waitFor(page, () => location.search === '?story=2');
+    },
+  },
+  { name: 'text mutating 100 times a second for 10 s', path: 'hostile/mutations.html' },
+  { name: 'a body with no text', path: 'hostile/empty.html' },
+];
+
+type Snapshot = { html: string; selection: string; longest: number; marks: number };
+
+async function snapshot(env: Env, kind: Kind, on: boolean): Promise<Snapshot> {
+  const page = await env.session.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await env.session.addInitScript(page, LONGTASKS);
+  await page.goto(`${env.server.origin}/${kind.path}`, { waitUntil: 'load' });
+  await waitFor(page, () => (window as unknown as { __done?: boolean }).__done !== false, 20_000);
+  if (kind.path.includes('mutations')) await waitFor(page, () => (window as unknown as { __done?: boolean }).__done === true, 20_000);
+  if (kind.drive) await kind.drive(page);
+  await sleep(on ? 1500 : 600);
+  if (on && kind.hover) {
+    await hover(page, kind.hover);
+    await waitForCard(page);
+  }
+  const result = await page.evaluate(() => {
+    const sel = getSelection()!;
+    sel.removeAllRanges();
+    const r = document.createRange();
+    r.selectNodeContents(document.body);
+    sel.addRange(r);
+    const selection = sel.toString();
+    sel.removeAllRanges();
+    let marks = 0;
+    for (const n of ['backstory-dotted', 'backstory-underline', 'backstory-background']) marks += (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(n)?.size ?? 0;
+    const lt = (window as unknown as { __lt?: Array<{ duration: number }> }).__lt ?? [];
+    return { html: document.body.innerHTML, selection, longest: Math.max(0, ...lt.map((t) => t.duration)), marks };
+  }, null);
+  await page.close();
+  assert.deepEqual(errors, [], `console errors with Backstory ${on ? 'on' : 'off'}`);
+  return result;
+}
+
+for (const browser of BROWSERS) {
+  describe(`hostile pages in ${browser}`, () => {
+    let env: Env;
+    before(async () => {
+      const { names } = await import('./names');
+      generatePages('tests/fixtures/bench', names);
+      env = await start(browser, { '/hostile/csp.html': { 'content-security-policy': CSP } });
+    });
+    after(async () => {
+      await stop(env);
+    });
+
+    for (const kind of KINDS) {
+      test(`${kind.name}: DOM, selection and console untouched; no long task`, async () => {
+        await setSettings(env, { enabled: false });
+        const off = await snapshot(env, kind, false);
+        await setSettings(env, { where: 'all' });
+        const on = await snapshot(env, kind, true);
+        assert.equal(off.marks, 0);
+        if (!kind.path.includes('empty') && !kind.path.includes('svg')) assert.ok(on.marks > 0, 'Backstory marked something');
+        if (on.html !== off.html) {
+          let i = 0;
+          while (on.html[i] === off.html[i]) i++;
+          assert.fail(`body.innerHTML differs at ${i}: on …${JSON.stringify(on.html.slice(i - 40, i + 40))}… off …${JSON.stringify(off.html.slice(i - 40, i + 40))}…`);
+        }
+        assert.equal(on.selection, off.selection, 'selected text differs');
+        if (browser === 'chromium') {
+          // Tasks the page causes itself (parsing 2 MB, its own scripts) show in the "off" run too.
+          assert.ok(on.longest < 50 || on.longest <= off.longest + 5, `longest task ${on.longest} ms (off: ${off.longest} ms)`);
+        }
+      });
+    }
+
+    if (browser === 'chromium') {
+      test('the JS heap after the 10-second mutation soak is within 10% of before', async () => {
+        await setSettings(env, { where: 'all' });
+        const page = await env.session.newPage();
+        await page.goto(`${env.server.origin}/hostile/mutations.html`, { waitUntil: 'load' });
+        await sleep(1500);
+        const pw = page as unknown as import('playwright-core').Page;
+        const cdp = await pw.context().newCDPSession(pw);
+        const heap = async () => {
+          await cdp.send('HeapProfiler.collectGarbage');
+          return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+        };
+        const before = await heap();
+        await waitFor(page, () => (window as unknown as { __done?: boolean }).__done === true, 20_000);
+        await sleep(500);
+        const afterSoak = await heap();
+        await cdp.detach();
+        await page.close();
+        assert.ok(afterSoak <= before * 1.1, `heap grew from ${before} to ${afterSoak} bytes`);
+      });
+    }
+
+    test('no request left the machine', () => {
+      const outside = env.session.requests.filter((u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|chrome-extension:|moz-extension:|data:|blob:|about:)/.test(u));
+      assert.deepEqual(outside, []);
+    });
+  });
+}

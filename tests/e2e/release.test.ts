@@ -1,0 +1,69 @@
+/**
+ * What ships: no network or eval APIs in any built bundle, the fewest
+ * permissions, and manifests fit for both stores. Runs on the builds `npm test` makes.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+/** APIs that could send or fetch anything, or run code from strings. */
+const FORBIDDEN: Array<[string, RegExp]> = [
+  ['fetch()', /\bfetch\s*\(/],
+  ['XMLHttpRequest', /\bXMLHttpRequest\b/],
+  ['WebSocket', /\bWebSocket\b/],
+  ['sendBeacon', /\bsendBeacon\b/],
+  ['EventSource', /\bEventSource\b/],
+  ['RTCPeerConnection', /\bRTCPeerConnection\b/],
+  ['importScripts', /\bimportScripts\s*\(/],
+  ['eval()', /(^|[^.\w])eval\s*\(/],
+  ['new Function', /\bnew\s+Function\s*\(/],
+];
+
+for (const target of ['chrome-mv3', 'firefox-mv2']) {
+  describe(`the ${target} build`, () => {
+    const dir = `.output/${target}`;
+    test('contains no network API and no eval, in any bundle', () => {
+      const found: string[] = [];
+      for (const f of files(dir).filter((f) => /\.(m?js|html)$/.test(f))) {
+        const text = readFileSync(f, 'utf8');
+        for (const [name, re] of FORBIDDEN) if (re.test(text)) found.push(`${f}: ${name}`);
+      }
+      assert.deepEqual(found, []);
+    });
+
+    test('asks for the fewest permissions, with no remote code or relaxed CSP', () => {
+      const m = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+      assert.deepEqual([...m.permissions].sort(), ['contextMenus', 'storage']);
+      assert.equal(m.host_permissions, undefined);
+      assert.equal(m.optional_permissions, undefined);
+      assert.equal(m.web_accessible_resources, undefined);
+      assert.equal(m.content_security_policy, undefined, 'the default (strict) extension CSP applies');
+      assert.deepEqual(m.content_scripts[0].css, ['highlights.css']);
+      if (target === 'firefox-mv2') {
+        assert.equal(m.browser_specific_settings.gecko.id, 'backstory@backstory.example');
+        assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+      }
+    });
+
+    test('keeps the content script small: the dataset stays in the background', () => {
+      const size = statSync(`${dir}/content-scripts/content.js`).size;
+      assert.ok(size <= 300 * 1024, `content script is ${size} bytes`);
+    });
+
+    test('ships every locale with every message', () => {
+      const en = JSON.parse(readFileSync(`${dir}/_locales/en/messages.json`, 'utf8'));
+      for (const locale of ['fr', 'es', 'de', 'zh_CN']) {
+        const m = JSON.parse(readFileSync(`${dir}/_locales/${locale}/messages.json`, 'utf8'));
+        assert.deepEqual(Object.keys(m).sort(), Object.keys(en).sort(), locale);
+      }
+    });
+  });
+}
