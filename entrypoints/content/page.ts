@@ -84,11 +84,21 @@ export class BackstoryPage {
     });
     const unwatchGlossary = glossaryItem.watch(() => void this.reloadIndex());
     this.ctx.onInvalidated(() => {
-      unwatch();
-      unwatchGlossary();
+      // The page first: marks and card go even if the extension APIs below already throw.
       this.teardown();
       this.host.destroy();
+      for (const stop of [unwatch, unwatchGlossary, () => browser.runtime.onMessage.removeListener(this.onMessage)]) {
+        try {
+          stop();
+        } catch {
+          // "Extension context invalidated": the listener died with the old extension anyway.
+        }
+      }
     });
+    // WXT notices an extension reload or update only when the context is checked: check every second,
+    // so a retired script removes its marks and stops listening promptly (and never throws
+    // "Extension context invalidated" from a stale listener).
+    this.ctx.setInterval(() => undefined, 1000);
     const win = this.doc.defaultView!;
     this.ctx.addEventListener(win, 'pointermove', (e) => this.onPointerMove(e as PointerEvent), { passive: true });
     this.ctx.addEventListener(win, 'pointerdown', (e) => this.onPointerDown(e as PointerEvent), { capture: true });
@@ -97,7 +107,6 @@ export class BackstoryPage {
     this.ctx.addEventListener(win, 'resize', () => this.intent.close(), { passive: true });
     this.ctx.addEventListener(win, 'wxt:locationchange', () => void this.rescanAll());
     browser.runtime.onMessage.addListener(this.onMessage);
-    this.ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(this.onMessage));
     await this.apply();
   }
 
@@ -131,6 +140,8 @@ export class BackstoryPage {
   private teardown(): void {
     this.observer?.disconnect();
     this.observer = null;
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     this.highlighter.clear();
     this.intent.close();
     this.scan?.reset();
@@ -298,7 +309,11 @@ export class BackstoryPage {
     // Only the top frame owns the tab's badge.
     if (window.top !== window) return;
     const count = this.active ? this.foundCount : 0;
-    browser.runtime.sendMessage({ type: 'badge', count }).catch(() => {});
+    try {
+      browser.runtime.sendMessage({ type: 'badge', count }).catch(() => {});
+    } catch {
+      // Extension reloaded: nobody to tell.
+    }
   }
 
   private onMessage = (message: unknown): Promise<unknown> | undefined => {
@@ -465,7 +480,7 @@ export class BackstoryPage {
   }
 
   private onPointerMove(e: PointerEvent): void {
-    if (!this.active || !this.scan) return;
+    if (!this.active || !this.scan || this.ctx.isInvalid) return;
     const now = e.timeStamp;
     const dt = Math.max(1, now - this.lastMove.t);
     const speed = Math.hypot(e.clientX - this.lastMove.x, e.clientY - this.lastMove.y) / dt;
@@ -496,7 +511,7 @@ export class BackstoryPage {
   }
 
   private onPointerDown(e: PointerEvent): void {
-    if (!this.active || !this.scan) return;
+    if (!this.active || !this.scan || this.ctx.isInvalid) return;
     if (this.host.contains(e.target)) return;
     const hit = hitTest(this.doc, { x: e.clientX, y: e.clientY }, (n) => this.hoverable(n), this.shadowRoots);
     if (hit) this.intent.pin(hit);
