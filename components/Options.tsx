@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { Entity } from '../utils/dataset/schema';
 import { ENTITY_TYPES } from '../utils/dataset/types';
-import type { EntryForm } from '../utils/glossary';
+import { formFromEntry, type EntryForm } from '../utils/glossary';
 import type { SiteRule } from '../utils/settings';
 import { t } from '../utils/i18n';
 import { TYPE_GROUP } from './Popup';
@@ -123,7 +123,7 @@ export function Glossary(props: GlossaryProps) {
               <div class="muted summary">{e.summary}</div>
             </div>
             <div class="actions">
-              <button type="button" onClick={() => setForm({ ...emptyForm(), ...formFromEntryLite(e) })}>
+              <button type="button" onClick={() => setForm(formFromEntry(e))}>
                 {t('edit')}
               </button>
               <button type="button" onClick={() => props.onDelete(e.id)}>
@@ -188,14 +188,7 @@ export function Glossary(props: GlossaryProps) {
         </button>
       )}
       <div class="tools">
-        <label class="file">
-          {t('importJson')}
-          <input type="file" accept="application/json,.json" onChange={(e) => {
-            const f = (e.target as HTMLInputElement).files?.[0];
-            if (f) props.onImport(f);
-            (e.target as HTMLInputElement).value = '';
-          }} />
-        </label>
+        <FilePicker label={t('importJson')} onFile={props.onImport} />
         <button type="button" onClick={props.onExport}>
           {t('exportJson')}
         </button>
@@ -217,18 +210,6 @@ export function Glossary(props: GlossaryProps) {
   );
 }
 
-function formFromEntryLite(e: Entity): EntryForm {
-  return {
-    id: e.id,
-    name: e.name,
-    type: e.type,
-    aliases: e.aliases.map((a) => (typeof a === 'string' ? a : a.text)).join(', '),
-    summary: e.summary,
-    facts: e.facts.map((f) => `${f.label}: ${f.value}`).join('\n'),
-    link: e.links.wikipedia ?? e.links.official ?? '',
-  };
-}
-
 export function SettingsTools(props: { onReset: () => void; onExport: () => void; onImport: (file: File) => void; message?: { ok: boolean; text: string } }) {
   return (
     <section aria-labelledby="settings-h">
@@ -240,14 +221,7 @@ export function SettingsTools(props: { onReset: () => void; onExport: () => void
         <button type="button" onClick={props.onExport}>
           {t('exportSettings')}
         </button>
-        <label class="file">
-          {t('importSettings')}
-          <input type="file" accept="application/json,.json" onChange={(e) => {
-            const f = (e.target as HTMLInputElement).files?.[0];
-            if (f) props.onImport(f);
-            (e.target as HTMLInputElement).value = '';
-          }} />
-        </label>
+        <FilePicker label={t('importSettings')} onFile={props.onImport} />
       </div>
       {props.message && (
         <p class={props.message.ok ? 'ok' : 'error'} role="status">
@@ -257,5 +231,24 @@ export function SettingsTools(props: { onReset: () => void; onExport: () => void
       <h2>{t('privacyTitle')}</h2>
       <p class="help">{t('privacyText')}</p>
     </section>
+  );
+}
+
+/** A button-looking label around a hidden file input; the same file can be chosen twice in a row. */
+function FilePicker(props: { label: string; onFile: (file: File) => void }) {
+  return (
+    <label class="file">
+      {props.label}
+      <input
+        type="file"
+        accept="application/json,.json"
+        onChange={(e) => {
+          const input = e.target as HTMLInputElement;
+          const f = input.files?.[0];
+          if (f) props.onFile(f);
+          input.value = '';
+        }}
+      />
+    </label>
   );
 }

@@ -11,7 +11,8 @@ import { build as esbuild } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { Browser as ExtApi } from 'webextension-polyfill';
 import { compileDataset } from './compile-dataset';
-import { launch } from './lib/browsers';
+import { launch, type AnyPage } from './lib/browsers';
+import { centreOfText } from './lib/page-text';
 import { serveFixtures } from './lib/server';
 import { generatePages } from './bench/pages';
 import { renderChart, renderMarkdown, type BenchResults } from './bench/report';
@@ -148,20 +149,7 @@ async function main() {
     await tab.goto(`${server.origin}/articles/putin-xi-beijing.html`, { waitUntil: 'load' });
     await tab.waitForFunction(() => (CSS as any).highlights.size > 0);
     const targets = ['Belt and Road Initiative', 'Sputnik V', 'Shanghai Cooperation Organisation', 'Gazprom', 'Weibo'];
-    const box = await tab.evaluate((t) => {
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = w.nextNode(); n; n = w.nextNode()) {
-        const k = (n as Text).data.indexOf(t);
-        if (k < 0 || n.parentElement!.closest('script,pre,textarea')) continue;
-        n.parentElement!.scrollIntoView({ block: 'center' });
-        const r = document.createRange();
-        r.setStart(n, k);
-        r.setEnd(n, k + t.length);
-        const b = r.getClientRects()[0];
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-      return null;
-    }, targets[i % targets.length]);
+    const box = await centreOfText(tab as unknown as AnyPage, targets[i % targets.length]);
     if (!box) continue;
     // Arrive as a reader does: close by first, then a short, slow last move onto the name (a fast final
     // move is treated as passing through and waits for the pointer to settle, which is part of the dwell).

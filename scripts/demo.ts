@@ -7,7 +7,8 @@
 import type { Browser as ExtApi } from 'webextension-polyfill';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, type AnyPage } from './lib/browsers';
+import { launch } from './lib/browsers';
+import { centreOfText } from './lib/page-text';
 import { serveFixtures } from './lib/server';
 
 const OUT = resolve('demo-output');
@@ -20,24 +21,6 @@ const TOUR: Record<string, string[]> = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function centreOf(page: AnyPage, text: string) {
-  return page.evaluate((t) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.parentElement?.closest('script,style,pre,code,textarea')) continue;
-      const i = (n as Text).data.indexOf(t);
-      if (i === -1) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(n, i);
-      r.setEnd(n, i + t.length);
-      const b = r.getClientRects()[0];
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-    }
-    return null;
-  }, text);
-}
 
 async function main() {
   const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
@@ -77,7 +60,7 @@ async function main() {
     console.log(`\n${name}.html — ${found.length} entities:`);
     console.log(`  ${found.map((f) => `${f.name}${f.count > 1 ? ` ×${f.count}` : ''}`).join(', ')}`);
     for (const text of names) {
-      const at = await centreOf(page, text);
+      const at = await centreOfText(page, text);
       if (!at) continue;
       await page.mouse.move(at.x - 40, at.y + 50);
       await sleep(60);

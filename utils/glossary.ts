@@ -12,7 +12,6 @@ import { ENTITY_TYPES, type EntityType } from './dataset/types';
 export const MAX_IMPORT_BYTES = 1_048_576;
 /** At most this many entries in the glossary. */
 export const MAX_ENTRIES = 2000;
-export { glossaryItem, CUSTOM_PREFIX } from './glossary-store';
 
 export type ImportResult = { ok: true; entries: Entity[] } | { ok: false; problems: string[] };
 

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Glossary, SettingsTools, SiteRules } from '../../components/Options';
-import { glossaryItem, entryFromForm, mergeEntries, parseGlossaryImport, readGlossary, MAX_IMPORT_BYTES, type EntryForm } from '../../utils/glossary';
+import { entryFromForm, mergeEntries, parseGlossaryImport, readGlossary, MAX_IMPORT_BYTES, type EntryForm } from '../../utils/glossary';
+import { glossaryItem } from '../../utils/glossary-store';
 import { loadSettings, resolveSettings, settingsItem, toStored, updateSettings, type Settings } from '../../utils/settings';
 import type { Entity } from '../../utils/dataset/schema';
 import { t } from '../../utils/i18n';

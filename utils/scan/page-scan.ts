@@ -43,6 +43,12 @@ type DeferredBlock = { block: Block; order: number; candidates: Candidate[]; rec
 const WINDOW = 32_768;
 /** Longest alias we need to see whole across a window edge. */
 const OVERLAP = 200;
+/**
+ * At most this many mentions are kept per block. A single text node of megabytes can
+ * hold tens of thousands of names; each kept mention is a live Range the browser must
+ * update, and past a few hundred marks in one paragraph they help no reader.
+ */
+export const MAX_MENTIONS_PER_BLOCK = 1000;
 
 export class PageScan {
   readonly records = new Set<MentionRecord>();
@@ -54,6 +60,7 @@ export class PageScan {
   /** Order of the block being scanned, and where its last mention ended (windows of one block). */
   private blockOrder = 0;
   private windowEnd = 0;
+  private blockMentions = 0;
   private generation = 0;
 
   constructor(private readonly matcher: Matcher) {}
@@ -122,7 +129,9 @@ export class PageScan {
     if (w.from === 0) {
       this.blockOrder = this.blocks++;
       this.windowEnd = 0;
+      this.blockMentions = 0;
     }
+    if (this.blockMentions >= MAX_MENTIONS_PER_BLOCK) return;
     const order = this.blockOrder;
     const { block, from, to } = w;
     const whole = from === 0 && to === block.text.length;
@@ -140,7 +149,8 @@ export class PageScan {
         .filter((c) => c.start >= this.windowEnd);
     }
     if (candidates.length === 0) return;
-    const mentions = selectMentions(this.matcher.index, candidates, this.state);
+    const mentions = selectMentions(this.matcher.index, candidates, this.state).slice(0, MAX_MENTIONS_PER_BLOCK - this.blockMentions);
+    this.blockMentions += mentions.length;
     const records = mentions.map((m) => this.add(block, order, m));
     if (records.length > 0) this.windowEnd = Math.max(this.windowEnd, ...mentions.map((m) => m.end));
     if (hasContextCandidates(this.matcher.index, candidates)) this.deferred.push({ block, order, candidates, records });
