@@ -28,7 +28,7 @@ function assertSameHtml(live: string, original: string) {
   assert.fail(`body.innerHTML changed at ${i}: live …${JSON.stringify(live.slice(i - 60, i + 60))}… original …${JSON.stringify(original.slice(i - 60, i + 60))}…`);
 }
 
-const ARTICLES = ['putin-xi-beijing', 'eu-ukraine-summit', 'red-sea-shipping', 'medvedev-putin-2010'];
+const ARTICLES = ['putin-xi-beijing', 'eu-ukraine-summit', 'red-sea-shipping', 'medvedev-putin-2010', 'world-roundup', 'arms-control-ukraine'];
 const read = (f: string) => JSON.parse(readFileSync(`tests/fixtures/articles/${f}`, 'utf8')) as string[];
 
 for (const browser of BROWSERS) {
@@ -137,6 +137,23 @@ for (const browser of BROWSERS) {
       await setSettings(popup, {});
       await popup.close();
       await page.close();
+    });
+
+    test('leaders named in full and then by surname; a conflict, a treaty and weapons systems', async () => {
+      const page = await open(env, 'articles/world-roundup.html');
+      const popup = await openPopup(env);
+      await setSettings(popup, { mark: 'every' });
+      await waitFor(page, () => ((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('backstory-dotted')?.size ?? 0) > 27);
+      const all = await marks(page);
+      assert.ok(all.indexOf('Lula') > all.indexOf('Luiz Inácio Lula da Silva'));
+      assert.ok(all.indexOf('Modi') > all.indexOf('Narendra Modi'));
+      await setSettings(popup, {});
+      await popup.close();
+      await page.close();
+      const arms = await open(env, 'articles/arms-control-ukraine.html');
+      const m = await marks(arms);
+      for (const name of ['war in Ukraine', 'New START', 'Treaty on the Non-Proliferation of Nuclear Weapons', 'ATACMS missiles', 'Patriot', 'Iron Dome batteries']) assert.ok(m.includes(name), name);
+      await arms.close();
     });
 
     test('no console errors on any page', () => {

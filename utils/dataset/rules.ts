@@ -107,7 +107,8 @@ export function isCommonWord(text: string): boolean {
 export function matchAliases(entity: Pick<Entity, 'name' | 'aliases'>): AliasObject[] {
   const list = entity.aliases.map(aliasObject);
   const nameKey = foldForCompare(entity.name);
-  const overridden = list.some((a) => foldForCompare(a.text) === nameKey && (a.caseSensitive ?? false) === false);
-  const byCase = list.some((a) => a.text === entity.name);
-  return overridden || byCase ? list : [{ text: entity.name }, ...list];
+  // The name is replaced by an alias with the very same text (which carries rules for it), or by one that
+  // already matches it in any case. "MERCOSUR" (an acronym, so case-sensitive) does not cover "Mercosur".
+  const covered = list.some((a) => a.text === entity.name || (foldForCompare(a.text) === nameKey && !isCaseSensitive(a)));
+  return covered ? list : [{ text: entity.name }, ...list];
 }
