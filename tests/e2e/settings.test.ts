@@ -16,6 +16,9 @@ import type { AnyPage } from '../../scripts/lib/browsers';
 
 /** Put a file into an <input type=file> and fire change, as a reader choosing a file would. */
 async function chooseFile(page: AnyPage, selector: string, name: string, text: string) {
+  // The options page renders after it has read storage: wait for the input first.
+  const end = Date.now() + 10_000;
+  while (!(await page.evaluate((sel) => Boolean(document.querySelector(sel)), selector)) && Date.now() < end) await sleep(50);
   await page.evaluate(
     ([sel, n, body]) => {
       const input = document.querySelector(sel) as HTMLInputElement;
