@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+// Never let zod compile validators with the Function constructor: extension pages run no code built from strings.
+z.config({ jitless: true });
+
 import { ENTITY_TYPES } from './types';
 export { ENTITY_TYPES, type EntityType } from './types';
 
