@@ -4,9 +4,8 @@
  * anything is written: every problem is listed with where it is, and an invalid
  * file changes nothing.
  */
-import { z } from 'zod';
 import { entitySchema, type Entity } from './dataset/schema';
-import { ENTITY_TYPES, type EntityType } from './dataset/types';
+import type { EntityType } from './dataset/types';
 
 /** Imports larger than this are refused before parsing. */
 export const MAX_IMPORT_BYTES = 1_048_576;
@@ -116,8 +115,6 @@ export function slug(name: string): string {
     .slice(0, 60);
   return s.length >= 2 ? s : `entry-${Date.now().toString(36)}`;
 }
-
-export const isEntityType = (v: unknown): v is EntityType => z.enum(ENTITY_TYPES).safeParse(v).success;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

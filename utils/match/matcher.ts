@@ -177,5 +177,3 @@ function sameLetterSameCase(a: number, b: number): boolean {
   const isUpper = (c: string) => c !== c.toLowerCase();
   return isUpper(ca) === isUpper(cb) && foldCode(a) === foldCode(b);
 }
-
-export { child };
