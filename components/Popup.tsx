@@ -37,6 +37,14 @@ export const TYPE_GROUP: Record<EntityType, MessageKey> = {
   concept: 'typeConcept',
 };
 
+/** The settings chosen from a list: key, label, and (value, label) per option. */
+const CHOICES: Array<[keyof Pick<Settings, 'where' | 'mark' | 'style' | 'theme'>, MessageKey, Array<[string, MessageKey]>]> = [
+  ['where', 'where', [['news', 'whereNews'], ['all', 'whereAll']]],
+  ['mark', 'mark', [['first', 'markFirst'], ['every', 'markEvery'], ['none', 'markNone']]],
+  ['style', 'style', [['dotted', 'styleDotted'], ['underline', 'styleUnderline'], ['background', 'styleBackground']]],
+  ['theme', 'theme', [['auto', 'themeAuto'], ['light', 'themeLight'], ['dark', 'themeDark']]],
+];
+
 export function Popup(props: PopupProps) {
   const { settings, status } = props;
   const host = status?.hostname ?? '';
@@ -71,37 +79,18 @@ export function Popup(props: PopupProps) {
       </section>
       <details class="more">
         <summary>{t('settings')}</summary>
-        <label class="row">
-          <span>{t('where')}</span>
-          <select value={settings.where} onChange={select('where')}>
-            <option value="news">{t('whereNews')}</option>
-            <option value="all">{t('whereAll')}</option>
-          </select>
-        </label>
-        <label class="row">
-          <span>{t('mark')}</span>
-          <select value={settings.mark} onChange={select('mark')}>
-            <option value="first">{t('markFirst')}</option>
-            <option value="every">{t('markEvery')}</option>
-            <option value="none">{t('markNone')}</option>
-          </select>
-        </label>
-        <label class="row">
-          <span>{t('style')}</span>
-          <select value={settings.style} onChange={select('style')}>
-            <option value="dotted">{t('styleDotted')}</option>
-            <option value="underline">{t('styleUnderline')}</option>
-            <option value="background">{t('styleBackground')}</option>
-          </select>
-        </label>
-        <label class="row">
-          <span>{t('theme')}</span>
-          <select value={settings.theme} onChange={select('theme')}>
-            <option value="auto">{t('themeAuto')}</option>
-            <option value="light">{t('themeLight')}</option>
-            <option value="dark">{t('themeDark')}</option>
-          </select>
-        </label>
+        {CHOICES.map(([key, label, options]) => (
+          <label class="row" key={key}>
+            <span>{t(label)}</span>
+            <select value={settings[key]} onChange={select(key)}>
+              {options.map(([value, text]) => (
+                <option key={value} value={value}>
+                  {t(text)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
         <label class="row">
           <span>{t('hoverDelay')}</span>
           <span class="range">
