@@ -74,7 +74,9 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
       continue;
     }
     const text = node as Text;
-    if (text.data.length === 0) continue;
+    // Read once: in Firefox every `.data` read from a content script copies the whole string.
+    const data = text.data;
+    if (data.length === 0) continue;
     const parent = text.parentNode;
     let block = parent ? blockOf.get(parent) : null;
     if (block === undefined && parent) {
@@ -88,7 +90,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     }
     current.starts.push(current.text.length);
     current.nodes.push(text);
-    current.text += text.data;
+    current.text += data;
   }
   if (current) yield current;
 }
@@ -107,6 +109,15 @@ export function nearestBlockElement(node: Node): Element | null {
 }
 
 /** Map a block offset to a (node, offset) position. `preferNext` picks the next node at a boundary (range starts). */
+/**
+ * Length of the block's i-th text node as walked, from the offsets alone: never
+ * `node.data.length`, which in a Firefox content script copies the node's whole text
+ * (one 1.5 MB node read per mention made a 1.7 s task).
+ */
+export function nodeLength(block: Block, i: number): number {
+  return (i + 1 < block.starts.length ? block.starts[i + 1] : block.text.length) - block.starts[i];
+}
+
 export function locate(block: Block, offset: number, preferNext: boolean): { node: Text; offset: number } {
   const { starts, nodes } = block;
   let lo = 0;
@@ -118,7 +129,7 @@ export function locate(block: Block, offset: number, preferNext: boolean): { nod
   }
   // Skip empty nodes at a boundary so a range never starts at the end of a node.
   let i = lo;
-  while (preferNext && i < nodes.length - 1 && offset - starts[i] >= nodes[i].data.length) i++;
+  while (preferNext && i < nodes.length - 1 && offset - starts[i] >= nodeLength(block, i)) i++;
   return { node: nodes[i], offset: offset - starts[i] };
 }
 

@@ -3,7 +3,7 @@
  * per mention with its live Range. Handles rescans of changed subtrees.
  * No UI and no browser APIs beyond the DOM, so it is unit-tested in happy-dom.
  */
-import { blockRange, walkBlocks, type Block } from '../dom/walk';
+import { blockRange, nodeLength, walkBlocks, type Block } from '../dom/walk';
 import type { Matcher, Candidate } from '../match/matcher';
 import { hasContextCandidates, newRuleState, selectMentions, type RuleState } from '../match/select';
 import { runChunked, type Yielder } from './scheduler';
@@ -224,11 +224,16 @@ export class PageScan {
 }
 
 function nodesOf(block: Block, start: number, end: number): Text[] {
-  const out: Text[] = [];
-  for (let i = 0; i < block.nodes.length; i++) {
-    const s = block.starts[i];
-    const e = s + block.nodes[i].data.length;
-    if (e > start && s < end) out.push(block.nodes[i]);
+  const { starts, nodes } = block;
+  // First node that ends after `start` (binary search: blocks can hold thousands of nodes).
+  let lo = 0;
+  let hi = nodes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] + nodeLength(block, mid) > start) hi = mid;
+    else lo = mid + 1;
   }
+  const out: Text[] = [];
+  for (let i = lo; i < nodes.length && starts[i] < end; i++) if (starts[i] + nodeLength(block, i) > start) out.push(nodes[i]);
   return out;
 }
