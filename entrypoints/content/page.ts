@@ -11,6 +11,7 @@ import { CUSTOM_PREFIX, glossaryItem, usableEntries } from '../../utils/glossary
 import type { Entity } from '../../utils/dataset/schema';
 import type { LocatorMap } from '../../utils/map/locator';
 import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
+import { yieldToPage } from '../../utils/scan/scheduler';
 import { Highlighter } from '../../utils/dom/highlight';
 import { hitTest, type Rect } from '../../utils/dom/hit-test';
 import { HoverIntent } from '../../utils/hover-intent';
@@ -182,11 +183,15 @@ export class BackstoryPage {
         glossaryItem.getValue(),
       ]);
       if (!json) return null;
-      const base = unpackIndex(JSON.parse(json) as PackedIndex);
+      // Each step is a task of its own (parse and unpack are ~10 ms in a Firefox content script).
+      const packed = JSON.parse(json) as PackedIndex;
+      await yieldToPage();
+      const base = unpackIndex(packed);
+      await yieldToPage();
       // The reader's glossary joins the same matcher, under prefixed ids so it never clashes with bundled ones.
       this.glossary = new Map(usableEntries(stored).map((e) => [`${CUSTOM_PREFIX}${e.id}`, e]));
       const custom = compileIndex([...this.glossary].map(([id, e]) => ({ ...e, id })));
-      return await Matcher.create(mergeIndexes(base, custom));
+      return await Matcher.create(custom.entities.length > 0 ? mergeIndexes(base, custom) : base);
     } catch {
       return null; // extension reloaded or updated under us: this content script is retired
     }
