@@ -24,7 +24,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
+    // Chromium also needs `scripting`, and host access equal to the content script's own matches (so no
+    // new install warning), to put the content script into tabs already open at install or update.
+    // Firefox does that by itself.
+    ...(browser === 'firefox'
+      ? { permissions: ['storage', 'contextMenus'] }
+      : { permissions: ['storage', 'contextMenus', 'scripting'], host_permissions: ['<all_urls>'] }),
     action: { default_title: 'Backstory' },
     // Rebindable in chrome://extensions/shortcuts and about:addons → Manage extension shortcuts.
     commands: {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import cards from 'virtual:backstory/cards';
 import index, { meta } from 'virtual:backstory/index';
 import { isToBackground, type CardResponse } from '../utils/messages';
@@ -11,10 +12,11 @@ const MENU_ID = 'backstory-explain';
 /** Card lookups, the toolbar badge and the context menu. Cards live here, not in every page (ADR 0001). */
 export default defineBackground(() => {
   // "Explain with Backstory" on selected text. Created on install; menus persist across restarts.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({ id: MENU_ID, title: t('menuExplain'), contexts: ['selection'] }),
     );
+    if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) void injectIntoOpenTabs();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID || tab?.id === undefined || !info.selectionText) return;
@@ -55,6 +57,34 @@ export default defineBackground(() => {
     return undefined;
   });
 });
+
+/**
+ * Chromium puts manifest content scripts only into pages loaded after an install or update
+ * (Firefox also injects them into open tabs). Without this a reader who installs or updates
+ * Backstory would see nothing on the articles already open until they reload them. The old
+ * script of an update has retired by itself (its extension context is gone); a tab that
+ * already answers is left alone, so no page ever runs two copies.
+ */
+async function injectIntoOpenTabs(): Promise<void> {
+  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id === undefined || tab.discarded) continue;
+    const alive = await browser.tabs.sendMessage(tab.id, { type: 'status' }, { frameId: 0 }).then(
+      () => true,
+      () => false,
+    );
+    if (alive) continue;
+    for (const cs of scripts) {
+      const target = { tabId: tab.id, allFrames: cs.all_frames ?? false };
+      try {
+        if (cs.css?.length) await browser.scripting.insertCSS({ target, files: cs.css });
+        if (cs.js?.length) await browser.scripting.executeScript({ target, files: cs.js as ScriptPublicPath[] });
+      } catch {
+        // A page no extension may script (the browser's own pages, the Web Store): nothing to do.
+      }
+    }
+  }
+}
 
 let indexJson: string | undefined;
 const maps = new Map<string, LocatorMap | null>();

@@ -1,11 +1,14 @@
 /**
  * Lifecycle: an extension reload or update retires old content scripts cleanly
- * (no "Extension context invalidated" errors, marks removed), new ones take over
- * on the next load; the back/forward cache keeps marks and the card working.
+ * (no "Extension context invalidated" errors, marks removed) and new ones take
+ * over, in open tabs too; the back/forward cache keeps marks and the card working.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser as ExtApi } from 'webextension-polyfill';
+import { resolve } from 'node:path';
+import { CHROMIUM_PATH, type AnyPage } from '../../scripts/lib/browsers';
+import { serveFixtures } from '../../scripts/lib/server';
 import { BROWSERS, hover, open, sleep, start, stop, waitFor, waitForCard, type Env } from './support';
 
 // Passed to the page as source: it must not refer to anything outside itself.
@@ -70,5 +73,58 @@ for (const browser of BROWSERS) {
     test('no console errors', () => {
       assert.deepEqual(env.errors, []);
     });
+  });
+}
+
+if (BROWSERS.includes('chromium')) {
+  // Chromium gives content scripts only to pages loaded after an install or update; Backstory's
+  // background puts the new script into open tabs. Puppeteer installs the unpacked extension into
+  // a running browser (CDP Extensions.loadUnpacked); installing it again is an update.
+  test('Chromium: install and update reach tabs that were already open; one script, one card host', async () => {
+    const puppeteer = (await import('puppeteer-core')).default;
+    const server = await serveFixtures('tests/fixtures');
+    const browser = await puppeteer.launch({
+      browser: 'chrome',
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      args: ['--no-sandbox'],
+      defaultViewport: { width: 1280, height: 800 },
+    });
+    try {
+      const page = (await browser.newPage()) as unknown as AnyPage;
+      const errors: string[] = [];
+      page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      page.on('pageerror', (e) => void errors.push(String(e)));
+      await page.goto(`${server.origin}/articles/red-sea-shipping.html`, { waitUntil: 'load' });
+      await sleep(500);
+      assert.equal(await page.evaluate(size, null), 0, 'marked before Backstory was installed');
+
+      const ext = resolve('.output/chrome-mv3');
+      let t0 = Date.now();
+      await browser.installExtension(ext);
+      await waitFor(page, marked, 15_000);
+      const installMs = Date.now() - t0;
+      await hover(page, 'Maersk');
+      assert.equal((await waitForCard(page)).name, 'Maersk');
+
+      // The update: the old script retires (its card goes with it), the new one marks the page again.
+      await page.mouse.move(5, 5);
+      await sleep(600);
+      t0 = Date.now();
+      await browser.installExtension(ext);
+      await waitFor(page, () => !document.querySelector('backstory-card'), 15_000);
+      await waitFor(page, marked, 15_000);
+      const updateMs = Date.now() - t0;
+      await hover(page, 'Suez Canal');
+      assert.equal((await waitForCard(page)).name, 'Suez Canal');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('backstory-card').length, null), 1);
+      assert.deepEqual(errors, []);
+      console.log(`open tab marked ${installMs} ms after install and ${updateMs} ms after update`);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 }
