@@ -45,6 +45,8 @@ export class BackstoryPage {
   private flushTimer: number | null = null;
   private active = false;
   private scanned = false;
+  /** Full scans started; a newer one supersedes an older one still on its way. */
+  private runs = 0;
   private articleDate: string | undefined;
   private lastMove = { x: 0, y: 0, t: 0 };
   private moveFrame = 0;
@@ -154,6 +156,7 @@ export class BackstoryPage {
     this.matcher ??= await (this.matcherLoad ??= this.loadMatcher());
     if (!this.matcher || !this.active) return;
     this.scan ??= new PageScan(this.matcher);
+    const run = ++this.runs;
     this.scan.reset();
     this.articleDate = publicationDate(this.doc);
     const body = this.doc.body;
@@ -167,9 +170,13 @@ export class BackstoryPage {
     }
     if (!done || !this.active) return;
     this.scanned = true;
+    // Marking, and asking for the cards, are tasks of their own after the scan's last slice.
+    await yieldToPage();
+    if (!this.active || run !== this.runs) return; // a newer full scan has started
     this.remark();
     this.observe();
-    void this.prefetchCards();
+    await yieldToPage();
+    if (this.active) void this.prefetchCards();
   }
 
   /**

@@ -84,8 +84,7 @@ export class PageScan {
       yielder: opts.yielder,
       sliceMs: opts.sliceMs,
     });
-    if (ok) this.resolveContext();
-    return ok;
+    return ok && this.resolveContext(gen, opts);
   }
 
   /** Drop the records of removed or changed text under `roots`, then scan them again. */
@@ -101,8 +100,7 @@ export class PageScan {
       });
       if (!ok) return false;
     }
-    this.resolveContext();
-    return true;
+    return this.resolveContext(gen, opts);
   }
 
   /** Mentions in a text node, for hit testing. */
@@ -156,17 +154,33 @@ export class PageScan {
     if (hasContextCandidates(this.matcher.index, candidates)) this.deferred.push({ block, order, candidates, records });
   }
 
-  /** Context rules need the whole page: give blocks with such candidates a second look with the final state. */
-  private resolveContext(): void {
+  /**
+   * Context rules need the whole page: give blocks with such candidates a second look with the
+   * final state, in slices (a long page has hundreds). A block whose choice did not change keeps
+   * its records and their ranges.
+   */
+  private resolveContext(gen: number, opts: { yielder?: Yielder; sliceMs?: number }): Promise<boolean> {
     const pending = this.deferred;
     this.deferred = [];
-    for (const d of pending) {
-      if (d.records.some((r) => !this.records.has(r))) continue; // block changed since
-      for (const r of d.records) this.remove(r);
-      const mentions = selectMentions(this.matcher.index, d.candidates, this.state);
-      d.records = mentions.map((m) => this.add(d.block, d.order, m));
-      this.deferred.push(d);
-    }
+    return runChunked(
+      pending[Symbol.iterator](),
+      (d) => {
+        if (d.records.some((r) => !this.records.has(r))) return; // block changed since
+        const mentions = selectMentions(this.matcher.index, d.candidates, this.state);
+        const same =
+          mentions.length === d.records.length &&
+          mentions.every((m, i) => {
+            const r = d.records[i];
+            return r.start === m.start && r.entity === m.entity && r.alias === m.alias && r.text.length === m.end - m.start;
+          });
+        if (!same) {
+          for (const r of d.records) this.remove(r);
+          d.records = mentions.map((m) => this.add(d.block, d.order, m));
+        }
+        this.deferred.push(d);
+      },
+      { isCancelled: () => gen !== this.generation, yielder: opts.yielder, sliceMs: opts.sliceMs },
+    );
   }
 
   private add(block: Block, order: number, m: { start: number; end: number; entity: number; alias: number }): MentionRecord {
