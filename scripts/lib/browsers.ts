@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { profilerEnv } from './gecko-profile';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -46,7 +47,13 @@ export type Session = {
   close(): Promise<void>;
 };
 
-export type LaunchOptions = { headless?: boolean; userDataDir?: string; hasTouch?: boolean };
+export type LaunchOptions = {
+  headless?: boolean;
+  userDataDir?: string;
+  hasTouch?: boolean;
+  /** Firefox only: run the Gecko profiler from start-up and write its profile here when the browser closes. */
+  geckoProfile?: string;
+};
 
 export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
   return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
@@ -104,6 +111,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<Session> {
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: opts.headless ?? true,
+    env: opts.geckoProfile ? { ...process.env, ...profilerEnv(opts.geckoProfile) } : process.env,
     userDataDir: opts.userDataDir,
     args: ['--remote-allow-system-access', '--width=1280', '--height=800'],
     defaultViewport: { width: 1280, height: 800 },

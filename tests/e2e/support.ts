@@ -5,7 +5,7 @@
  */
 import type { Browser as ExtApi } from 'webextension-polyfill';
 import { mkdirSync } from 'node:fs';
-import { launch, type AnyPage, type BrowserName, type Session } from '../../scripts/lib/browsers';
+import { launch, type AnyPage, type BrowserName, type LaunchOptions, type Session } from '../../scripts/lib/browsers';
 import { serveFixtures, type FixtureServer } from '../../scripts/lib/server';
 
 export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS?.split(',') as BrowserName[]) ?? ['chromium', 'firefox'];
@@ -14,7 +14,7 @@ mkdirSync(SHOTS, { recursive: true });
 
 export type Env = { session: Session; server: FixtureServer; errors: string[] };
 
-export async function start(name: BrowserName, headers?: Record<string, Record<string, string>>, opts: { hasTouch?: boolean } = {}): Promise<Env> {
+export async function start(name: BrowserName, headers?: Record<string, Record<string, string>>, opts: LaunchOptions = {}): Promise<Env> {
   const server = await serveFixtures('tests/fixtures', headers);
   const session = await launch(name, opts);
   return { session, server, errors: [] };
