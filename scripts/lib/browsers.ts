@@ -44,6 +44,8 @@ export type Session = {
   newPage(): Promise<AnyPage>;
   /** Open an extension page (e.g. popup.html?tab=…) in a tab. */
   openExtensionPage(path: string): Promise<AnyPage>;
+  /** Bytes of live JS heap in the page's renderer/content process, measured after a full garbage collection. */
+  jsHeapBytes(page: AnyPage): Promise<number>;
   close(): Promise<void>;
 };
 
@@ -97,6 +99,15 @@ async function launchChromium(opts: LaunchOptions): Promise<Session> {
       const page = await context.newPage();
       await page.goto(`${origin}/${path}`);
       return page as unknown as AnyPage;
+    },
+    jsHeapBytes: async (page) => {
+      const cdp = await context.newCDPSession(page as unknown as import('playwright-core').Page);
+      try {
+        await cdp.send('HeapProfiler.collectGarbage');
+        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      } finally {
+        await cdp.detach();
+      }
     },
     close: async () => {
       await context.close();
@@ -158,6 +169,42 @@ async function launchFirefox(opts: LaunchOptions): Promise<Session> {
       }
       return page as unknown as AnyPage;
     },
+    jsHeapBytes: async (page) => {
+      // The content process's GC heap, from the parent process's memory reporters, after a GC and CC
+      // in every process (what about:memory's "Minimize memory usage" does). Needs system access
+      // through WebDriver BiDi (--remote-allow-system-access), in a chrome-scope context.
+      const url = await page.evaluate(() => location.href, null);
+      const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: BidiResult }> } })
+        .connection;
+      type BidiResult = { contexts?: Array<{ context: string }>; type?: string; result?: { value?: string }; exceptionDetails?: { text: string } };
+      const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const context = tree.result.contexts![0].context;
+      const { result } = await connection.send('script.evaluate', {
+        expression: `(${FIREFOX_HEAP})(${JSON.stringify(url)})`,
+        target: { context },
+        awaitPromise: true,
+      });
+      if (result.type !== 'success') throw new Error(`heap measurement failed: ${result.exceptionDetails?.text}`);
+      return Number(result.result?.value);
+    },
     close: () => browser.close(),
   };
 }
+
+/** Runs in Firefox's privileged browser window; kept as source text so it crosses to the browser as is. */
+const FIREFOX_HEAP = `async function (url) {
+  const mgr = Cc['@mozilla.org/memory-reporter-manager;1'].getService(Ci.nsIMemoryReporterManager);
+  await new Promise((r) => mgr.minimizeMemoryUsage(r));
+  await new Promise((r) => setTimeout(r, 1000)); // child processes collect after the parent
+  const info = await ChromeUtils.requestProcInfo();
+  const child = info.children.find((c) => (c.windows || []).some((w) => w.documentURI && w.documentURI.spec === url));
+  if (!child) throw new Error('no content process for ' + url);
+  let bytes = 0;
+  await new Promise((done) =>
+    mgr.getReports((proc, path, kind, units, amount) => {
+      if (proc.endsWith('(pid ' + child.pid + ')') && path.startsWith('js-main-runtime-gc-heap-committed/used/gc-things/')) bytes += amount;
+    }, null, done, null, false),
+  );
+  if (bytes === 0) throw new Error('no JS heap report for process ' + child.pid);
+  return String(bytes);
+}`;
