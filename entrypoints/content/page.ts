@@ -230,13 +230,25 @@ export class BackstoryPage {
     if (this.shadowRoots.includes(root)) return;
     this.shadowRoots.push(root);
     this.observer?.observe(root, OBSERVE);
+    // ::highlight() rules from the manifest stylesheet do not reach into shadow trees: the root adopts
+    // a sheet of its own (no element is added to it).
     try {
-      // ::highlight() rules from the manifest stylesheet do not reach into shadow trees.
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(HIGHLIGHT_CSS);
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return;
     } catch {
-      // Firefox content scripts cannot adopt their own sheets into page roots: marks there go unstyled, hover still works.
+      // Firefox: a sheet built in the content script's compartment cannot be adopted by a page's root.
+    }
+    try {
+      // Firefox: build the sheet with the page's own constructor (through the waived Xray) and add it there.
+      type Waived<T> = T & { wrappedJSObject: T };
+      const pageWin = (this.doc.defaultView as unknown as Waived<Window & typeof globalThis>).wrappedJSObject;
+      const sheet = new pageWin.CSSStyleSheet();
+      sheet.replaceSync(HIGHLIGHT_CSS);
+      (root as Waived<ShadowRoot>).wrappedJSObject.adoptedStyleSheets.push(sheet);
+    } catch {
+      // Neither worked: marks in this root go unstyled; hover still works.
     }
   }
 

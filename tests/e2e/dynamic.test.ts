@@ -4,7 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, MARK_NAMES, marks, marksBy, open, setSettings, sleep, start, stop, waitFor, type Env } from './support';
+import { BROWSERS, MARK_NAMES, marks, marksBy, open, setSettings, shot, sleep, start, stop, waitFor, type Env } from './support';
 
 const count = () => {
   let n = 0;
@@ -76,6 +76,25 @@ for (const browser of BROWSERS) {
       }
       assert.deepEqual(inFrame, ['Taiwan']);
       await page.close();
+    });
+
+    test('marks inside open shadow roots are styled (the root adopts our sheet); closed roots are left alone', async () => {
+      await setSettings(env, { where: 'all', mark: 'every', style: 'background' });
+      const page = await open(env, 'hostile/shadow.html');
+      await sleep(500);
+      assert.deepEqual((await marks(page)).sort(), ['Gazprom', 'Weibo', 'the Kremlin', 'the Kremlin']);
+      const sheets = await page.evaluate(() => {
+        const open = document.getElementById('open')!.shadowRoot!;
+        const nested = document.getElementById('nested')!.shadowRoot!.getElementById('inner')!.shadowRoot!;
+        return [open, nested].map((r) => [...r.adoptedStyleSheets].map((s) => [...s.cssRules].map((c) => c.cssText).join(' ')));
+      }, null);
+      for (const root of sheets) {
+        assert.equal(root.length, 1);
+        assert.match(root[0], /::highlight\(backstory-background\)/);
+      }
+      await shot(page, `${browser}-shadow-marks`);
+      await page.close();
+      await setSettings(env, { where: 'all', mark: 'every' });
     });
 
     test('editable areas are never marked and typing in them works', async () => {
