@@ -15,9 +15,19 @@ export default defineConfig({
     excludeSources: ['tests/**', 'test-results/**', 'demo-output/**', 'docs/bench/**', 'docs/screenshots/**', '.ci/**', '*.log', 'web-ext-artifacts/**'],
   },
   hooks: {
-    // The mark styles (only ::highlight rules) go in through the manifest, never as a <style> in the page.
+    // The mark styles (only ::highlight rules) go in through the manifest, never as a <style> in the page,
+    // and at document_start: a sheet added to a finished page restyles and re-lays it out (40 ms on 2 MB in
+    // Firefox), one present before the first layout costs nothing.
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const cs of manifest.content_scripts ?? []) cs.css = [...(cs.css ?? []), 'highlights.css'];
+      const script = manifest.content_scripts?.[0];
+      if (!script) throw new Error('no content script in the manifest');
+      manifest.content_scripts!.push({
+        matches: script.matches,
+        all_frames: script.all_frames,
+        match_about_blank: script.match_about_blank,
+        run_at: 'document_start',
+        css: ['highlights.css'],
+      });
     },
   },
   manifest: ({ browser }) => ({

@@ -52,7 +52,11 @@ for (const target of ['chrome-mv3', 'firefox-mv2']) {
       assert.equal(m.optional_permissions, undefined);
       assert.equal(m.web_accessible_resources, undefined);
       assert.equal(m.content_security_policy, undefined, 'the default (strict) extension CSP applies');
-      assert.deepEqual(m.content_scripts[0].css, ['highlights.css']);
+      // The script at document_idle; its ::highlight styles at document_start, for the same sites and frames.
+      const [script, styles] = m.content_scripts;
+      assert.deepEqual(script.js, ['content-scripts/content.js']);
+      assert.equal(script.css, undefined);
+      assert.deepEqual(styles, { matches: script.matches, all_frames: true, match_about_blank: true, run_at: 'document_start', css: ['highlights.css'] });
       if (target === 'firefox-mv2') {
         assert.equal(m.browser_specific_settings.gecko.id, 'backstory@backstory.example');
         assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
