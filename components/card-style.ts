@@ -1,11 +1,13 @@
 /**
  * Card styles for the shadow root. Pixel units only: rem and em would follow the
  * page's font size. The page's styles cannot reach into the shadow root, and
- * ours cannot leak out.
+ * ours cannot leak out. The card is not selectable: Chromium's Select All would
+ * otherwise copy an open card's text along with the page's.
  */
 export const CARD_CSS = `
 :host { all: initial; }
 .wrap { position: fixed; top: 0; left: 0; z-index: 2147483647; width: min(340px, calc(100vw - 30px));
+  -webkit-user-select: none; user-select: none;
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #1d4ed8; --chip: #eef2ff;
   --sea: #eef4fb; --landfill: #cbd5e1;
   color-scheme: light; }
