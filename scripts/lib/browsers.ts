@@ -17,6 +17,9 @@ export const FIREFOX_UUID = '7b1f2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** Put on the clipboard before a copy, so a copy that did nothing is never mistaken for one that worked. */
+export const CLIPBOARD_SENTINEL = '(clipboard untouched)';
+
 /** The subset of Playwright's and Puppeteer's Page that both share. */
 export type AnyPage = {
   goto(url: string, opts?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
@@ -46,6 +49,8 @@ export type Session = {
   openExtensionPage(path: string): Promise<AnyPage>;
   /** Bytes of live JS heap in the page's renderer/content process, measured after a full garbage collection. */
   jsHeapBytes(page: AnyPage): Promise<number>;
+  /** What a reader gets from Select All then Copy (the real keyboard shortcuts), read back from the clipboard. */
+  selectAllAndCopy(page: AnyPage): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -84,6 +89,7 @@ async function launchChromium(opts: LaunchOptions): Promise<Session> {
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
   const origin = `chrome-extension://${id}`;
@@ -99,6 +105,13 @@ async function launchChromium(opts: LaunchOptions): Promise<Session> {
       const page = await context.newPage();
       await page.goto(`${origin}/${path}`);
       return page as unknown as AnyPage;
+    },
+    selectAllAndCopy: async (page) => {
+      const pw = page as unknown as import('playwright-core').Page;
+      await pw.evaluate((s) => ((document.activeElement as HTMLElement | null)?.blur(), navigator.clipboard.writeText(s)), CLIPBOARD_SENTINEL);
+      await pw.keyboard.press('Control+A');
+      await pw.keyboard.press('Control+C');
+      return pw.evaluate(() => navigator.clipboard.readText());
     },
     jsHeapBytes: async (page) => {
       const cdp = await context.newCDPSession(page as unknown as import('playwright-core').Page);
@@ -134,6 +147,8 @@ async function launchFirefox(opts: LaunchOptions): Promise<Session> {
       'app.update.enabled': false,
       // Temporary add-ons are uninstalled at shutdown; keep their storage so a restart test sees it.
       'extensions.webextensions.keepStorageOnUninstall': true,
+      // Let tests read the clipboard back without Firefox's paste prompt.
+      'dom.events.testing.asyncClipboard': true,
     },
   });
   await browser.installExtension(resolve('.output/firefox-mv2'));
@@ -168,6 +183,15 @@ async function launchFirefox(opts: LaunchOptions): Promise<Session> {
         await new Promise((r) => setTimeout(r, 50));
       }
       return page as unknown as AnyPage;
+    },
+    selectAllAndCopy: async (page) => {
+      const pp = page as unknown as import('puppeteer-core').Page;
+      await pp.evaluate((s) => ((document.activeElement as HTMLElement | null)?.blur(), navigator.clipboard.writeText(s)), CLIPBOARD_SENTINEL);
+      await pp.keyboard.down('Control');
+      await pp.keyboard.press('KeyA');
+      await pp.keyboard.press('KeyC');
+      await pp.keyboard.up('Control');
+      return pp.evaluate(() => navigator.clipboard.readText());
     },
     jsHeapBytes: async (page) => {
       // The content process's GC heap, from the parent process's memory reporters, after a GC and CC

@@ -11,7 +11,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generatePages } from '../../scripts/bench/pages';
-import type { AnyPage } from '../../scripts/lib/browsers';
+import { CLIPBOARD_SENTINEL, type AnyPage } from '../../scripts/lib/browsers';
 import { BEGIN_MARK, END_MARK, longestTasks, readProfile } from '../../scripts/lib/gecko-profile';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -67,7 +67,7 @@ const KINDS: Kind[] = [
   { name: 'a body with no text', path: 'hostile/empty.html' },
 ];
 
-type Snapshot = { html: string; selection: string; longest: number; marks: number; errors: string[] };
+type Snapshot = { html: string; selection: string; copied: string; longest: number; marks: number; errors: string[] };
 
 async function snapshot(env: Env, kind: Kind, on: boolean, run = 0): Promise<Snapshot> {
   const page = await env.session.newPage();
@@ -102,9 +102,11 @@ async function snapshot(env: Env, kind: Kind, on: boolean, run = 0): Promise<Sna
     const lt = (w.__lt ?? []).filter((t) => t.start >= (w.__dcl ?? 0));
     return { html: document.body.innerHTML, selection, longest: Math.max(0, ...lt.map((t) => t.duration)), marks };
   }, null);
+  // And as a reader does it, with the card still open in the "on" run: Select All, Copy, read the clipboard.
+  const copied = await env.session.selectAllAndCopy(page);
   await page.close();
   // Favicon requests include the port, which changes between runs.
-  return { ...result, errors: errors.map((e) => e.replace(/:\d+\//g, ':PORT/')) };
+  return { ...result, copied, errors: errors.map((e) => e.replace(/:\d+\//g, ':PORT/')) };
 }
 
 const label = (kind: Kind, on: boolean, run: number) => `${kind.name}|${on ? 'on' : 'off'}|${run}`;
@@ -143,6 +145,8 @@ for (const browser of BROWSERS) {
           assert.fail(`body.innerHTML differs at ${i}: on …${JSON.stringify(on.html.slice(i - 40, i + 40))}… off …${JSON.stringify(off.html.slice(i - 40, i + 40))}…`);
         }
         assert.equal(on.selection, off.selection, 'selected text differs');
+        if (!kind.path.includes('empty')) assert.notEqual(off.copied, CLIPBOARD_SENTINEL, 'Select All + Copy copied nothing');
+        assert.equal(on.copied, off.copied, 'Select All + Copy gives different text');
         if (browser === 'chromium') {
           // Tasks the page causes itself (parsing 2 MB, its own scripts) show in the "off" run too.
           assert.ok(on.longest < 50 || on.longest <= off.longest + 5, `longest task ${on.longest} ms (off: ${off.longest} ms)`);
