@@ -80,17 +80,16 @@ export class BackstoryPage {
   }
 
   async start(): Promise<void> {
-    this.settings = await loadSettings();
-    const unwatch = settingsItem.watch((v) => {
-      this.settings = resolveSettings(v);
-      void this.apply();
-    });
-    const unwatchGlossary = glossaryItem.watch(() => void this.reloadIndex());
+    // Registered before anything awaits: a script retired at any point (extension reloaded or updated,
+    // or superseded by a newer copy injected into the same page) stops cleanly, and only once.
+    const stops: Array<() => void> = [];
     this.ctx.onInvalidated(() => {
+      this.active = false;
+      this.runs++; // scans in flight stop at their next step
       // The page first: marks and card go even if the extension APIs below already throw.
       this.teardown();
       this.host.destroy();
-      for (const stop of [unwatch, unwatchGlossary, () => browser.runtime.onMessage.removeListener(this.onMessage)]) {
+      for (const stop of stops) {
         try {
           stop();
         } catch {
@@ -98,6 +97,16 @@ export class BackstoryPage {
         }
       }
     });
+    this.settings = await loadSettings();
+    if (this.ctx.isInvalid) return;
+    stops.push(
+      settingsItem.watch((v) => {
+        this.settings = resolveSettings(v);
+        void this.apply();
+      }),
+      glossaryItem.watch(() => void this.reloadIndex()),
+      () => browser.runtime.onMessage.removeListener(this.onMessage),
+    );
     // WXT notices an extension reload or update only when the context is checked: check every second,
     // so a retired script removes its marks and stops listening promptly (and never throws
     // "Extension context invalidated" from a stale listener).
@@ -115,6 +124,7 @@ export class BackstoryPage {
 
   /** Re-evaluate everything that depends on settings; cheap when nothing changed. */
   async apply(): Promise<void> {
+    if (this.ctx.isInvalid) return;
     this.intent.setDelay(this.settings.hoverDelay);
     const hostname = this.doc.location?.hostname ?? '';
     const shouldBeActive = activeFor(this.settings, hostname, () => isNewsArticle(this.doc) || this.inArticleFrame());
@@ -141,6 +151,7 @@ export class BackstoryPage {
   }
 
   private teardown(): void {
+    this.runs++; // a full scan still on its way must not mark the page after this
     this.observer?.disconnect();
     this.observer = null;
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
@@ -153,30 +164,32 @@ export class BackstoryPage {
 
   private async rescanAll(): Promise<void> {
     if (!this.active) return;
-    this.matcher ??= await (this.matcherLoad ??= this.loadMatcher());
-    if (!this.matcher || !this.active) return;
-    this.scan ??= new PageScan(this.matcher);
+    // A newer full scan, a teardown or retirement supersedes this one: checked after every await.
     const run = ++this.runs;
-    this.scan.reset();
+    const current = () => this.active && run === this.runs;
+    this.matcher ??= await (this.matcherLoad ??= this.loadMatcher());
+    if (!this.matcher || !current()) return;
+    const scan = (this.scan ??= new PageScan(this.matcher));
+    scan.reset();
     this.articleDate = publicationDate(this.doc);
     const body = this.doc.body;
     if (!body) return;
     const found: ShadowRoot[] = [];
-    let done = await this.scan.scan(body, { onShadowRoot: (r) => found.push(r) });
+    let done = await scan.scan(body, { onShadowRoot: (r) => found.push(r) });
     // Open shadow roots (comment widgets, embeds) are walked after the main text, each once.
-    for (let i = 0; done && i < found.length; i++) {
+    for (let i = 0; done && current() && i < found.length; i++) {
       this.adoptShadowRoot(found[i]);
-      done = await this.scan.scan(found[i], { onShadowRoot: (r) => found.push(r) });
+      done = await scan.scan(found[i], { onShadowRoot: (r) => found.push(r) });
     }
-    if (!done || !this.active) return;
+    if (!done || !current()) return;
     this.scanned = true;
     // Marking, and asking for the cards, are tasks of their own after the scan's last slice.
     await yieldToPage();
-    if (!this.active || run !== this.runs) return; // a newer full scan has started
+    if (!current()) return;
     this.remark();
     this.observe();
     await yieldToPage();
-    if (this.active) void this.prefetchCards();
+    if (current()) void this.prefetchCards();
   }
 
   /**
@@ -206,6 +219,7 @@ export class BackstoryPage {
 
   /** The glossary changed: rebuild the matcher and mark the page again, live. */
   private async reloadIndex(): Promise<void> {
+    this.scan?.reset(); // cancels a scan in flight with the old matcher
     this.matcher = null;
     this.matcherLoad = null;
     this.scan = null;
@@ -256,7 +270,8 @@ export class BackstoryPage {
     this.flushTimer = null;
     const targets = [...this.pending];
     this.pending.clear();
-    if (!this.scan || !this.active) return;
+    const scan = this.scan;
+    if (!scan || !this.active) return;
     const body = this.doc.body;
     const roots = new Set<Node>();
     for (const t of targets) {
@@ -266,15 +281,15 @@ export class BackstoryPage {
     }
     // Keep outermost roots only: a rescan of a parent covers its children.
     const outer = [...roots].filter((r) => ![...roots].some((o) => o !== r && o.contains(r)));
-    await this.scan.rescan(outer, {
+    const done = await scan.rescan(outer, {
       onShadowRoot: (r) => {
         if (!this.shadowRoots.includes(r)) {
           this.adoptShadowRoot(r);
-          void this.scan?.rescan([r]).then(() => this.remark());
+          void scan.rescan([r]).then((ok) => ok && this.active && this.scan === scan && this.remark());
         }
       },
     });
-    this.remark();
+    if (done && this.active && this.scan === scan) this.remark();
   }
 
   /** Records that count under the current category filter. */

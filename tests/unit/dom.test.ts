@@ -103,6 +103,22 @@ describe('PageScan', () => {
     expect(reads).toBe(1);
   });
 
+  test('a rescanned block is not given a context second look with its old offsets', async () => {
+    // "Georgia" waits for a context (Russia) that the page does not have yet, so nothing is marked.
+    const root = page('<p id="a">Georgia</p>');
+    const scan = new PageScan(matcher());
+    await scan.scan(root, { yielder: immediate });
+    expect(scan.records.size).toBe(0);
+    // Then its text changes and Russia appears: the old candidate (offsets 0–7) must not come back.
+    const a = root.querySelector('#a')!;
+    (a.firstChild as Text).data = 'Hi';
+    const b = document.createElement('p');
+    b.textContent = 'Russia';
+    root.append(b);
+    expect(await scan.rescan([a, b], { yielder: immediate })).toBe(true);
+    expect(scan.ordered().map((r) => r.range.toString())).toEqual(['Russia']);
+  });
+
   test('a newer scan cancels an older one', async () => {
     const root = page('<p>Putin</p>'.repeat(50));
     const scan = new PageScan(matcher());

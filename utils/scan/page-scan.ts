@@ -37,7 +37,16 @@ function* windows(blocks: Iterable<Block>): Generator<BlockWindow> {
   }
 }
 
-type DeferredBlock = { block: Block; order: number; candidates: Candidate[]; records: MentionRecord[] };
+type DeferredBlock = {
+  block: Block;
+  order: number;
+  candidates: Candidate[];
+  records: MentionRecord[];
+  /** Mentions this window may keep under the per-block cap. */
+  limit: number;
+  /** Its text was rescanned or removed: the candidates' offsets no longer hold. */
+  dropped?: boolean;
+};
 
 /** Text larger than this is matched in windows so one enormous text node cannot make a long task. */
 const WINDOW = 32_768;
@@ -147,11 +156,12 @@ export class PageScan {
         .filter((c) => c.start >= this.windowEnd);
     }
     if (candidates.length === 0) return;
-    const mentions = selectMentions(this.matcher.index, candidates, this.state).slice(0, MAX_MENTIONS_PER_BLOCK - this.blockMentions);
+    const limit = MAX_MENTIONS_PER_BLOCK - this.blockMentions;
+    const mentions = selectMentions(this.matcher.index, candidates, this.state).slice(0, limit);
     this.blockMentions += mentions.length;
     const records = mentions.map((m) => this.add(block, order, m));
     if (records.length > 0) this.windowEnd = Math.max(this.windowEnd, ...mentions.map((m) => m.end));
-    if (hasContextCandidates(this.matcher.index, candidates)) this.deferred.push({ block, order, candidates, records });
+    if (hasContextCandidates(this.matcher.index, candidates)) this.deferred.push({ block, order, candidates, records, limit });
   }
 
   /**
@@ -165,8 +175,8 @@ export class PageScan {
     return runChunked(
       pending[Symbol.iterator](),
       (d) => {
-        if (d.records.some((r) => !this.records.has(r))) return; // block changed since
-        const mentions = selectMentions(this.matcher.index, d.candidates, this.state);
+        if (d.dropped || d.records.some((r) => !this.records.has(r))) return; // block changed since
+        const mentions = selectMentions(this.matcher.index, d.candidates, this.state).slice(0, d.limit);
         const same =
           mentions.length === d.records.length &&
           mentions.every((m, i) => {
@@ -209,7 +219,17 @@ export class PageScan {
     }
   }
 
+  /** Forget blocks awaiting a context second look whose text matches `gone` (they are rescanned or removed). */
+  private dropDeferred(gone: (node: Text) => boolean): void {
+    this.deferred = this.deferred.filter((d) => {
+      if (!d.block.nodes.some(gone)) return true;
+      d.dropped = true; // a resolve pass already holding it skips it too
+      return false;
+    });
+  }
+
   private dropDisconnected(): void {
+    this.dropDeferred((n) => !n.isConnected);
     for (const [node, list] of this.byNode) {
       if (node.isConnected) continue;
       for (const r of list) this.records.delete(r);
@@ -224,6 +244,7 @@ export class PageScan {
   }
 
   private dropUnder(root: Node): void {
+    this.dropDeferred((n) => root === n || root.contains(n));
     const doomed = new Set<MentionRecord>();
     for (const [node, list] of this.byNode) {
       if (root === node || root.contains(node)) for (const r of list) doomed.add(r);
