@@ -13,15 +13,28 @@ export const MARK_NAME: Record<MarkStyle, string> = {
 };
 export const FOCUS_NAME = 'backstory-focus';
 
-type HighlightCtor = new (...ranges: Range[]) => { add(r: Range): void; size: number };
+type HighlightLike = { add(r: Range): void; delete(r: Range): boolean; size: number };
+type HighlightCtor = new (...ranges: Range[]) => HighlightLike;
 type Registry = { set(name: string, h: unknown): void; delete(name: string): boolean };
+
+/**
+ * Ranges added to the registry per frame. Firefox re-lays out every text frame a
+ * decorated (underlined) highlight touches: 500 ranges cost ~10 ms of reflow on a
+ * 2 MB page, and thousands at once made a 50 ms frame. Chromium only repaints.
+ */
+export const MARKS_PER_FRAME = 250;
 
 export class Highlighter {
   private marked: Range[] = [];
   private readonly registry: Registry | undefined;
   private readonly Ctor: HighlightCtor | undefined;
+  /** What is registered now, under which style. */
+  private current: { style: MarkStyle; highlight: HighlightLike; ranges: Set<Range> } | null = null;
+  /** Ranges still to add, in reading order, and the pending frame that adds the next batch. */
+  private queue: Range[] = [];
+  private frame: (() => void) | null = null;
 
-  constructor(win: Window & typeof globalThis = window) {
+  constructor(private readonly win: Window & typeof globalThis = window) {
     const css = (win as unknown as { CSS?: { highlights?: Registry } }).CSS;
     this.registry = css?.highlights;
     this.Ctor = (win as unknown as { Highlight?: HighlightCtor }).Highlight;
@@ -36,13 +49,54 @@ export class Highlighter {
     return this.marked;
   }
 
+  /**
+   * Mark exactly `ranges` (in reading order). Only the difference from what is already
+   * marked is applied, so a rescan after a small change costs a small change; new
+   * marks are added in batches, one per frame, from the top of the page.
+   */
   mark(ranges: Range[], style: MarkStyle): void {
-    this.clearMarks();
+    if (!this.registry || !this.Ctor) {
+      this.marked = ranges;
+      return;
+    }
+    if (this.current && this.current.style !== style) this.clearMarks();
     this.marked = ranges;
-    if (!this.registry || !this.Ctor || ranges.length === 0) return;
-    const h = new this.Ctor();
-    for (const r of ranges) h.add(r);
-    this.registry.set(MARK_NAME[style], h);
+    if (!this.current) {
+      const highlight = new this.Ctor();
+      this.registry.set(MARK_NAME[style], highlight);
+      this.current = { style, highlight, ranges: new Set() };
+    }
+    const { highlight, ranges: have } = this.current;
+    const want = new Set(ranges);
+    for (const r of have) {
+      if (want.has(r)) continue;
+      highlight.delete(r);
+      have.delete(r);
+    }
+    this.queue = ranges.filter((r) => !have.has(r));
+    this.addBatch();
+  }
+
+  private addBatch(): void {
+    this.frame?.();
+    this.frame = null;
+    if (!this.current) return;
+    for (const r of this.queue.splice(0, MARKS_PER_FRAME)) {
+      this.current.highlight.add(r);
+      this.current.ranges.add(r);
+    }
+    if (this.queue.length > 0) this.frame = this.nextFrame(() => this.addBatch());
+  }
+
+  /** The next frame, or a timer where frames do not run (a hidden tab). Returns a cancel function. */
+  private nextFrame(fn: () => void): () => void {
+    const win = this.win;
+    if (typeof win.requestAnimationFrame === 'function' && win.document?.visibilityState !== 'hidden') {
+      const id = win.requestAnimationFrame(() => fn());
+      return () => win.cancelAnimationFrame(id);
+    }
+    const id = win.setTimeout(fn, 16);
+    return () => win.clearTimeout(id);
   }
 
   focus(range: Range | null): void {
@@ -53,6 +107,10 @@ export class Highlighter {
 
   clearMarks(): void {
     this.marked = [];
+    this.queue = [];
+    this.frame?.();
+    this.frame = null;
+    this.current = null;
     if (!this.registry) return;
     for (const name of Object.values(MARK_NAME)) this.registry.delete(name);
   }
