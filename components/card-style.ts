@@ -19,6 +19,8 @@ export const CARD_CSS = `
   border: 1px solid var(--line); border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18), 0 1px 3px rgba(0,0,0,.12);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; padding: 12px 14px 10px;
   text-align: start; animation: in 120ms ease-out; }
+/* A card laid out ahead of time stays invisible and still: its fade-in starts when it is shown. */
+.wrap.prepared .card { animation: none; }
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }
 @keyframes in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
 .head { display: flex; align-items: flex-start; gap: 8px; }

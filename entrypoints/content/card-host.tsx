@@ -60,6 +60,21 @@ export class CardHost {
     return wrap;
   }
 
+  /**
+   * Render a card ahead of time, laid out but invisible (visibility: hidden, marked "prepared"), while the
+   * reader's pointer rests on a name: showing it then costs only placement.
+   */
+  prepare(opts: Omit<ShowOptions, 'anchor' | 'focus'>): void {
+    if (this.visible) return;
+    const wrap = this.ensure();
+    const { theme, ...props } = opts;
+    wrap.className = `wrap ${theme} prepared`;
+    wrap.classList.toggle('sheet', this.doc.defaultView!.innerWidth < SHEET_BELOW_PX);
+    render(<Card {...props} />, wrap);
+    wrap.style.visibility = 'hidden';
+    wrap.hidden = false;
+  }
+
   async show(opts: ShowOptions): Promise<void> {
     const wrap = this.ensure();
     const { anchor, theme, focus, ...props } = opts;
@@ -100,6 +115,7 @@ export class CardHost {
   hide(): void {
     if (!this.wrap) return;
     this.wrap.hidden = true;
+    this.wrap.classList.remove('prepared');
     render(null, this.wrap);
     this.visible = false;
     if (this.lastFocus instanceof HTMLElement) this.lastFocus.focus({ preventScroll: true });

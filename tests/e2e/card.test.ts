@@ -55,7 +55,7 @@ for (const browser of BROWSERS) {
         if (file === 'bottom-edge') assert.ok(c.rect.bottom <= box.top, 'flipped above the name');
         await shot(page, `${browser}-card-${file}`);
         await page.keyboard.press('Escape');
-        await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+        await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden]):not(.prepared)'));
       }
       await page.close();
     });
@@ -80,7 +80,7 @@ for (const browser of BROWSERS) {
         assert.equal(c.name, 'Shanghai Cooperation Organisation');
         if (i === 1) await shot(page, `${browser}-card-wrapped`);
         await page.keyboard.press('Escape');
-        await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+        await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden]):not(.prepared)'));
       }
       await page.close();
     });
@@ -111,7 +111,7 @@ for (const browser of BROWSERS) {
       assert.ok(reached.some((r) => r === 'A:Wikipedia'), `Tab reached ${JSON.stringify(reached)}`);
       await shot(page, `${browser}-card-keyboard`);
       await page.keyboard.press('Escape');
-      await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+      await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden]):not(.prepared)'));
       assert.equal(await page.evaluate(() => document.activeElement?.tagName, null), 'A');
       await navigate(env, -1);
       // Back from the second mark is the first mark: "Putin" in the headline.
@@ -158,7 +158,7 @@ for (const browser of BROWSERS) {
       assert.equal((await waitForCard(page)).name, 'Maersk');
       await shot(page, `${browser}-card-touch`);
       await tap(5, 5);
-      await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+      await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden]):not(.prepared)'));
       await page.close();
     });
 

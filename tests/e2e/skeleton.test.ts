@@ -67,7 +67,7 @@ for (const browser of BROWSERS) {
       // After the DOM check: Playwright's screenshot touches text fields to hide their caret.
       await shot(page, `${browser}-card-xi`);
       await page.keyboard.press('Escape');
-      await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden])'));
+      await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden]):not(.prepared)'));
       assert.equal(await card(page), null);
       await page.close();
     });

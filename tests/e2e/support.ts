@@ -110,7 +110,7 @@ export function card(page: AnyPage): Promise<CardInfo> {
   return page.evaluate(() => {
     const host = document.querySelector('backstory-card');
     const wrap = host?.shadowRoot?.querySelector('.wrap') as HTMLElement | null;
-    if (!wrap || wrap.hidden) return null;
+    if (!wrap || wrap.hidden || wrap.classList.contains('prepared')) return null;
     const r = wrap.getBoundingClientRect();
     return {
       name: wrap.querySelector('h2')?.textContent ?? '',
