@@ -56,7 +56,7 @@ type RawThread = {
   stringTable?: string[];
   stringArray?: string[];
 };
-type RawProfile = { threads: RawThread[]; processes?: RawProfile[] };
+type RawProfile = { meta?: { startTime?: number }; threads: RawThread[]; processes?: RawProfile[] };
 
 /** Marker phases in the Gecko profile format. */
 const INSTANT = 0;
@@ -64,9 +64,12 @@ const INTERVAL = 1;
 const START = 2;
 const END = 3;
 
+/** Marker times in ms from the parent process's start (each process counts from its own start). */
 export function readThreads(profile: RawProfile): Thread[] {
   const out: Thread[] = [];
+  const base = profile.meta?.startTime ?? 0;
   for (const p of [profile, ...(profile.processes ?? [])]) {
+    const shift = (p.meta?.startTime ?? base) - base;
     for (const th of p.threads) {
       if (th.name !== 'GeckoMain') continue;
       const strings = th.stringTable ?? th.stringArray ?? [];
@@ -76,8 +79,8 @@ export function readThreads(profile: RawProfile): Thread[] {
       for (const row of th.markers.data) {
         const name = strings[row[s.name] as number];
         const phase = row[s.phase] as number;
-        const start = row[s.startTime] as number;
-        const end = row[s.endTime] as number;
+        const start = (row[s.startTime] as number) + shift;
+        const end = (row[s.endTime] as number) + shift;
         if (phase === INTERVAL) thread.intervals.push({ name, start, end });
         else if (phase === START) (open.get(name) ?? open.set(name, []).get(name)!).push(start);
         else if (phase === END) {

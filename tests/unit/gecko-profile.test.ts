@@ -41,6 +41,23 @@ describe('longest main-thread work from a Gecko profile', () => {
     expect(result.get('page|on|0')).toBe(61);
   });
 
+  test("each process's times count from its own start", () => {
+    // The page's process started 300 ms after the parent, the frame's process 100 ms after it.
+    const page = thread('Web Content', [mark(BEGIN_MARK, 100), mark(`${END_MARK}page|on|0`, 200)]); // 400–500 in parent time
+    const early = thread('Web Content', [['LongTask', 150, 210, 1]]); // 250–310: before the window
+    const inside = thread('Web Content', [['Perform microtasks', 350, 380, 1]]); // 450–480: inside it
+    const profile = {
+      meta: { startTime: 1000 },
+      threads: [],
+      processes: [
+        { meta: { startTime: 1300 }, threads: [page] },
+        { meta: { startTime: 1100 }, threads: [early] },
+        { meta: { startTime: 1100 }, threads: [inside] },
+      ],
+    };
+    expect(longestTasks(profile).get('page|on|0')).toBe(30);
+  });
+
   test('a frame marking its own beginning does not shorten the page window', () => {
     const page = thread('Web Content', [
       mark(BEGIN_MARK, 100, 1),
