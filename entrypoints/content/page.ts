@@ -256,12 +256,15 @@ export class BackstoryPage {
       // Firefox: a sheet built in the content script's compartment cannot be adopted by a page's root.
     }
     try {
-      // Firefox: build the sheet with the page's own constructor (through the waived Xray) and add it there.
+      // Firefox: the sheet must belong to the page's compartment. The constructor is the native one read
+      // through the Xray (a page that replaced window.CSSStyleSheet cannot run code here), waived only to
+      // construct; the sheet is then filled and adopted through Xray views, never the page's own methods.
       type Waived<T> = T & { wrappedJSObject: T };
-      const pageWin = (this.doc.defaultView as unknown as Waived<Window & typeof globalThis>).wrappedJSObject;
-      const sheet = new pageWin.CSSStyleSheet();
+      const xray = (globalThis as unknown as { XPCNativeWrapper: <T>(o: T) => T }).XPCNativeWrapper;
+      const NativeSheet = (this.doc.defaultView!.CSSStyleSheet as Waived<typeof CSSStyleSheet>).wrappedJSObject;
+      const sheet = xray(new NativeSheet());
       sheet.replaceSync(HIGHLIGHT_CSS);
-      (root as Waived<ShadowRoot>).wrappedJSObject.adoptedStyleSheets.push(sheet);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     } catch {
       // Neither worked: marks in this root go unstyled; hover still works.
     }

@@ -97,6 +97,18 @@ for (const browser of BROWSERS) {
       await setSettings(env, { where: 'all', mark: 'every' });
     });
 
+    test("styling a shadow root never runs the page's own CSSStyleSheet code", async () => {
+      const page = await open(env, 'dynamic/shadow-tampered.html');
+      await sleep(500);
+      assert.deepEqual(await marks(page), ['Weibo']);
+      const state = await page.evaluate(() => {
+        const root = document.getElementById('open')!.shadowRoot!;
+        return { sheets: root.adoptedStyleSheets.length, tampered: (window as unknown as { __tampered: string[] }).__tampered };
+      }, null);
+      assert.deepEqual(state, { sheets: 1, tampered: [] });
+      await page.close();
+    });
+
     test('editable areas are never marked and typing in them works', async () => {
       const page = await open(env, 'dynamic/editable.html');
       assert.deepEqual(await marks(page), ['Russia']);
