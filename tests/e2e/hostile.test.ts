@@ -4,8 +4,8 @@
  * is byte-identical, selecting the text gives the same string, and there are no
  * console errors or uncaught exceptions. The longest main-thread task is measured
  * too: in Chromium with the Long Tasks API, in Firefox (which has none) from the
- * Gecko profiler's LongTask markers, read from the profile Firefox writes when it
- * closes. Also the JS heap over a 10-second mutation soak (after a full GC: CDP in
+ * Gecko profiler's markers (scripts/lib/gecko-profile.ts), read from the profile
+ * Firefox writes when it closes. Also the JS heap over a 10-second mutation soak (after a full GC: CDP in
  * Chromium, the memory reporters in Firefox), and that no request leaves the machine.
  */
 import { after, before, describe, test } from 'node:test';
@@ -21,8 +21,8 @@ const CSP = "default-src 'none'";
 /**
  * Long tasks are recorded from DOMContentLoaded on: Backstory's content script starts after it
  * (document_idle), and the page's own parsing before it (2 MB of HTML) is not ours to measure.
- * Chromium: the Long Tasks API. Firefox: the mark opens the window the Gecko profiler's LongTask
- * markers are read in.
+ * Chromium: the Long Tasks API. Firefox: the mark opens the window the Gecko profiler's markers
+ * are read in.
  */
 const LONGTASKS = `window.__lt=[];document.addEventListener('DOMContentLoaded',function(){window.__dcl=performance.now();performance.mark('${BEGIN_MARK}')},{once:true});try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){window.__lt.push({start:e.startTime,duration:e.duration})})}).observe({type:'longtask',buffered:true})}catch(e){}`;
 const PROFILE = resolve('test-results/firefox-profile.json');

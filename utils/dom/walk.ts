@@ -108,7 +108,6 @@ export function nearestBlockElement(node: Node): Element | null {
   return blockAncestor(node.nodeType === 1 ? node : (node.parentNode ?? node));
 }
 
-/** Map a block offset to a (node, offset) position. `preferNext` picks the next node at a boundary (range starts). */
 /**
  * Length of the block's i-th text node as walked, from the offsets alone: never
  * `node.data.length`, which in a Firefox content script copies the node's whole text
@@ -118,6 +117,7 @@ export function nodeLength(block: Block, i: number): number {
   return (i + 1 < block.starts.length ? block.starts[i + 1] : block.text.length) - block.starts[i];
 }
 
+/** Map a block offset to a (node, offset) position. `preferNext` picks the next node at a boundary (range starts). */
 export function locate(block: Block, offset: number, preferNext: boolean): { node: Text; offset: number } {
   const { starts, nodes } = block;
   let lo = 0;
