@@ -103,11 +103,30 @@ if (BROWSERS.includes('chromium')) {
 
       const ext = resolve('.output/chrome-mv3');
       let t0 = Date.now();
-      await browser.installExtension(ext);
+      const id = await browser.installExtension(ext);
       await waitFor(page, marked, 15_000);
       const installMs = Date.now() - t0;
       await hover(page, 'Maersk');
       assert.equal((await waitForCard(page)).name, 'Maersk');
+
+      // A second copy of the script in the same page (what a race between Chrome's own injection and
+      // ours would make): the first retires at once, the second marks the page; one card host, no errors.
+      await page.mouse.move(5, 5);
+      await sleep(600);
+      const extPage = await browser.newPage();
+      await extPage.goto(`chrome-extension://${id}/popup.html?tab=0`);
+      const injected = await extPage.evaluate(`(async () => {
+        const [tab] = await chrome.tabs.query({ url: '${server.origin}/*' });
+        await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['content-scripts/content.js'] });
+        return tab.id;
+      })()`);
+      assert.equal(typeof injected, 'number');
+      await extPage.close();
+      await sleep(1000);
+      await waitFor(page, marked, 15_000);
+      await hover(page, 'Egypt');
+      assert.equal((await waitForCard(page)).name, 'Egypt');
+      assert.equal(await page.evaluate(() => document.querySelectorAll('backstory-card').length, null), 1);
 
       // The update: the old script retires (its card goes with it), the new one marks the page again.
       await page.mouse.move(5, 5);
