@@ -70,6 +70,8 @@ describe('Highlighter', () => {
     expect(registry.has('backstory-dotted')).toBe(false);
     runFrames();
     expect(registry.get('backstory-background')!.size).toBe(all.length);
+    h.mark([], 'background');
+    expect(registry.size).toBe(0);
     h.mark(ranges(MARKS_PER_FRAME + 5), 'underline');
     h.clear();
     runFrames();

@@ -59,8 +59,10 @@ export class Highlighter {
       this.marked = ranges;
       return;
     }
-    if (this.current && this.current.style !== style) this.clearMarks();
+    // Nothing to mark, or a new style: nothing stays registered (an empty highlight is still an entry).
+    if (ranges.length === 0 || (this.current && this.current.style !== style)) this.clearMarks();
     this.marked = ranges;
+    if (ranges.length === 0) return;
     if (!this.current) {
       const highlight = new this.Ctor();
       this.registry.set(MARK_NAME[style], highlight);
