@@ -97,12 +97,14 @@ export function readThreads(profile: RawProfile): Thread[] {
 /**
  * For each window a page closed with `performance.mark(END_MARK + label)`: the longest
  * main-thread work, in ms, in any web-content process, that started between the same
- * document's latest BEGIN_MARK before it and the end mark. Work in the add-on's own
- * process (its background page) is not on a page's main thread.
+ * document's latest BEGIN_MARK before it and the end mark. Work in the parent process
+ * or the add-on's own process (its background page) is not on a page's main thread.
  */
 export function longestTasks(profile: RawProfile): Map<string, number> {
   const threads = readThreads(profile);
-  const content = threads.filter((t) => t.process !== 'WebExtensions');
+  // Pages run in "Web Content" processes ("Isolated Web Content" with site isolation); the parent process
+  // (browser UI) and the add-on's own process (its background page) are other main threads.
+  const content = threads.filter((t) => /Web Content/.test(t.process));
   const longTasks = content.flatMap((t) => t.intervals.filter((i) => WORK_MARKERS.has(i.name)));
   const result = new Map<string, number>();
   for (const t of threads) {

@@ -165,6 +165,7 @@ for (const browser of BROWSERS) {
         if (!kind.path.includes('empty')) assert.notEqual(off.copied, CLIPBOARD_SENTINEL, 'Select All + Copy copied nothing');
         assert.equal(on.copied, off.copied, 'Select All + Copy gives different text');
         if (browser === 'chromium') {
+          console.log(`chromium, ${kind.name}: longest task ${on.longest.toFixed(0)} ms (off: ${off.longest.toFixed(0)} ms; 0 = none of 50 ms or more)`);
           // Tasks the page causes itself (parsing 2 MB, its own scripts) show in the "off" run too.
           assert.ok(on.longest < 50 || on.longest <= off.longest + 5, `longest task ${on.longest} ms (off: ${off.longest} ms)`);
         }

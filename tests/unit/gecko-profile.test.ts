@@ -37,7 +37,8 @@ describe('longest main-thread work from a Gecko profile', () => {
     ]);
     const frame = thread('Web Content', [['LongTask', 300, 361, 1]]); // a cross-origin frame's process
     const addon = thread('WebExtensions', [['LongTask', 150, 400, 1]]); // the background page: not the page's thread
-    const result = longestTasks({ threads: [], processes: [{ threads: [page] }, { threads: [frame] }, { threads: [addon] }] });
+    const parent = thread('Parent Process', [['GCSlice', 150, 250, 1]]); // the browser's UI: not the page's thread
+    const result = longestTasks({ threads: [parent], processes: [{ threads: [page] }, { threads: [frame] }, { threads: [addon] }] });
     expect(result.get('page|on|0')).toBe(61);
   });
 
