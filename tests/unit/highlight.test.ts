@@ -45,6 +45,10 @@ describe('Highlighter', () => {
     expect([...marked]).toEqual(all.slice(0, MARKS_PER_FRAME));
     runFrames();
     expect([...marked]).toEqual(all);
+    // The benchmark registers everything at once.
+    const now = fakeWindow();
+    new Highlighter(now.win, Infinity).mark(all, 'dotted');
+    expect(now.registry.get('backstory-dotted')!.size).toBe(all.length);
   });
 
   test('a remark applies only the difference', () => {
