@@ -15,7 +15,7 @@ import { CLIPBOARD_SENTINEL, type AnyPage } from '../../scripts/lib/browsers';
 import { BEGIN_MARK, END_MARK, longestTasks, readProfile } from '../../scripts/lib/gecko-profile';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BROWSERS, hover, setSettings, sleep, start, stop, waitFor, waitForCard, type Env } from './support';
+import { BROWSERS, MARK_NAMES, hover, setSettings, sleep, start, stop, waitFor, waitForCard, type Env } from './support';
 
 const CSP = "default-src 'none'";
 /**
@@ -68,12 +68,7 @@ const KINDS: Kind[] = [
 ];
 
 /** Ranges registered under our mark names (read as a page script could). Passed as source: self-contained. */
-const markCount = () => {
-  let n = 0;
-  for (const name of ['backstory-dotted', 'backstory-underline', 'backstory-background'])
-    n += (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(name)?.size ?? 0;
-  return n;
-};
+const markCount = (names: string[]) => names.reduce((n, name) => n + ((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(name)?.size ?? 0), 0);
 
 type Snapshot = { html: string; selection: string; copied: string; longest: number; marks: number; errors: string[] };
 
@@ -95,7 +90,7 @@ async function snapshot(env: Env, kind: Kind, on: boolean, run = 0): Promise<Sna
     const expectMarks = !kind.path.includes('empty') && !kind.path.includes('svg');
     const end = Date.now() + 15_000;
     for (let last = -1; ; await sleep(300)) {
-      const n = await page.evaluate(markCount, null);
+      const n = await page.evaluate(markCount, MARK_NAMES);
       if ((n === last && (n > 0 || !expectMarks)) || Date.now() > end) break;
       last = n;
     }
@@ -118,7 +113,7 @@ async function snapshot(env: Env, kind: Kind, on: boolean, run = 0): Promise<Sna
     const lt = (w.__lt ?? []).filter((t) => t.start >= (w.__dcl ?? 0));
     return { html: document.body.innerHTML, selection, longest: Math.max(0, ...lt.map((t) => t.duration)) };
   }, null);
-  const marks = await page.evaluate(markCount, null);
+  const marks = await page.evaluate(markCount, MARK_NAMES);
   // And as a reader does it, with the card still open in the "on" run: Select All, Copy, read the clipboard.
   const copied = await env.session.selectAllAndCopy(page);
   await page.close();
