@@ -31,7 +31,8 @@ for (const browser of BROWSERS) {
       await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7), null);
       await page.goto(`${env.server.origin}/articles/eu-ukraine-summit.html`, { waitUntil: 'load' });
       await waitFor(page, marked, 10_000);
-      await page.evaluate(() => history.back(), null);
+      // Go back after evaluate returns: a navigation inside it can destroy the context it answers from.
+      await page.evaluate(() => void setTimeout(() => history.back(), 0), null);
       await waitFor(page, () => location.pathname.endsWith('red-sea-shipping.html') && document.readyState === 'complete', 10_000);
       await waitFor(page, marked, 10_000);
       await hover(page, 'Maersk');
