@@ -16,6 +16,7 @@ export const CARD_CSS = `
   .wrap.auto { --bg: #1c2128; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #6ea8fe; --chip: #26324a; --sea: #16202c; --landfill: #4b5563; color-scheme: dark; }
 }
 .card { box-sizing: border-box; max-height: inherit; overflow: auto; background: var(--bg); color: var(--fg);
+  scrollbar-color: var(--line) var(--bg); /* Firefox drew a white track beside a dark card */
   border: 1px solid var(--line); border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18), 0 1px 3px rgba(0,0,0,.12);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; padding: 12px 14px 10px;
   text-align: start; animation: in 120ms ease-out; }
