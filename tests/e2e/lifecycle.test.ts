@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser as ExtApi } from 'webextension-polyfill';
 import { resolve } from 'node:path';
-import { CHROMIUM_PATH, type AnyPage } from '../../scripts/lib/browsers';
+import type { AnyPage } from '../../scripts/lib/browsers';
+import { findBrowser } from '../../scripts/lib/find-browsers';
 import { serveFixtures } from '../../scripts/lib/server';
 import { BROWSERS, hover, open, sleep, start, stop, waitFor, waitForCard, type Env } from './support';
 
@@ -86,7 +87,7 @@ if (BROWSERS.includes('chromium')) {
     const server = await serveFixtures('tests/fixtures');
     const browser = await puppeteer.launch({
       browser: 'chrome',
-      executablePath: CHROMIUM_PATH,
+      executablePath: findBrowser('chromium'),
       headless: true,
       pipe: true,
       enableExtensions: true,
