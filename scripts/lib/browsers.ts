@@ -76,6 +76,8 @@ async function launchChromium(opts: LaunchOptions): Promise<Session> {
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 800 },
     hasTouch: opts.hasTouch ?? false,
+    // Playwright turns the back/forward cache off; readers have it, and a test checks that pages restored from it work.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,

@@ -35,6 +35,8 @@ for (const browser of BROWSERS) {
       // Go back after evaluate returns: a navigation inside it can destroy the context it answers from.
       await page.evaluate(() => void setTimeout(() => history.back(), 0), null);
       await waitFor(page, () => location.pathname.endsWith('red-sea-shipping.html') && document.readyState === 'complete', 10_000);
+      // Restored from the cache, not loaded again: the page's own state is still there.
+      assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker, null), 7, 'the page came back from the back/forward cache');
       await waitFor(page, marked, 10_000);
       await hover(page, 'Maersk');
       assert.equal((await waitForCard(page)).name, 'Maersk');

@@ -73,6 +73,8 @@ describe('the audit catches', () => {
   });
   test('broken related and context ids', () => {
     expect(audit({ ...valid, related: ['nowhere'] })).toContain('related id "nowhere" does not exist');
+    const ctx = audit({ ...valid, aliases: [{ text: 'Valid Land', context: ['elsewhere'] }] });
+    expect(ctx).toContain('context id "elsewhere" of alias "Valid Land" does not exist');
   });
   test('fewer than two facts and a missing Wikipedia link', () => {
     const p = audit({ ...valid, facts: [valid.facts[0]], links: {} });
