@@ -50,7 +50,7 @@ export function candidates(name: BrowserName, home = homedir()): string[] {
 export const BRANDED_CHROME = ['/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/opt/google/chrome/chrome'];
 
 /** The browser's executable, or a SetupError that says what to do. */
-export function findBrowser(name: BrowserName, env: NodeJS.ProcessEnv = process.env, exists = existsSync): string {
+export function findBrowser(name: BrowserName, env: NodeJS.ProcessEnv = process.env, exists: (path: string) => boolean = existsSync): string {
   const explicit = env[ENV[name]];
   if (explicit) {
     if (!exists(explicit)) throw new SetupError(`${ENV[name]} is set to ${explicit}, which does not exist. Point it at a ${name} executable, or unset it.`);
