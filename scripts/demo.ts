@@ -52,7 +52,7 @@ async function main() {
       for (const t of tabs) {
         if (t.id === undefined || !t.active) continue;
         try {
-          const s = (await api.tabs.sendMessage(t.id, { type: 'status' })) as { found: typeof out };
+          const s: { found: typeof out } = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
           out.push(...s.found);
         } catch {
           // not a fixture tab

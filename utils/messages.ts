@@ -1,9 +1,14 @@
 /**
- * Messages between the content script, the background and the popup.
- * Every message that crosses a boundary is checked with these guards.
+ * The one message protocol between the content script, the background and the popup.
+ *
+ * Each request type names its body and its reply in one table, so a call site gets a typed reply
+ * without a cast, and a handler must return the reply its table promises. Every message that
+ * crosses a boundary is checked by the receiving side's guard before any handler sees it.
  */
+import { browser } from 'wxt/browser';
 import type { CardEntity } from './dataset/compile';
-import type { EntityType } from './dataset/schema';
+import type { EntityType } from './dataset/types';
+import type { LocatorMap } from './map/locator';
 
 export type FoundEntity = { id: string; name: string; type: EntityType; count: number };
 
@@ -25,44 +30,127 @@ export type PageStatus = {
 };
 
 export type CardResponse = { entity: CardEntity; related: Array<{ id: string; name: string }> } | null;
+export type DatasetMeta = { entities: number; date: string };
 
-export type ToBackground =
-  | { type: 'card'; id: string }
-  | { type: 'badge'; count: number }
-  | { type: 'meta' }
-  | { type: 'index' }
-  | { type: 'cards'; ids: string[] }
-  | { type: 'openOptions'; add?: string }
-  | { type: 'map'; country: string };
-export type ToContent =
-  | { type: 'status' }
-  | { type: 'jump'; id: string }
-  | { type: 'explain'; text: string }
-  | { type: 'navigate'; step: 1 | -1 };
+/** What the background answers. */
+export type BackgroundApi = {
+  card: { body: { id: string }; reply: CardResponse };
+  cards: { body: { ids: string[] }; reply: Record<string, CardResponse> };
+  meta: { body: Record<string, never>; reply: DatasetMeta };
+  /** The packed term index as a JSON string (one string clones far faster than many small arrays). */
+  index: { body: Record<string, never>; reply: string | undefined };
+  map: { body: { country: string }; reply: LocatorMap | null };
+  openOptions: { body: { add?: string }; reply: void };
+  /**
+   * Pushed by a top frame's content script whenever what it would report changed. The background
+   * sets the tab's badge from it; an open popup showing that tab updates "In this article".
+   */
+  statusChanged: { body: { status: PageStatus }; reply: void };
+};
+
+/** What a content script answers. */
+export type ContentApi = {
+  status: { body: Record<string, never>; reply: PageStatus };
+  jump: { body: { id: string }; reply: boolean };
+  explain: { body: { text: string }; reply: boolean };
+  navigate: { body: { step: 1 | -1 }; reply: boolean };
+};
+
+type Message<Api, K extends keyof Api> = { type: K } & (Api[K] extends { body: infer B } ? B : never);
+type Reply<Api, K extends keyof Api> = Api[K] extends { reply: infer R } ? R : never;
+export type ToBackground = { [K in keyof BackgroundApi]: Message<BackgroundApi, K> }[keyof BackgroundApi];
+export type ToContent = { [K in keyof ContentApi]: Message<ContentApi, K> }[keyof ContentApi];
+
+/** Ask the background. Rejects when there is no background to answer (the extension was reloaded). */
+export async function sendToBackground<K extends keyof BackgroundApi>(type: K, body: BackgroundApi[K]['body']): Promise<Reply<BackgroundApi, K>> {
+  const reply: Reply<BackgroundApi, K> = await browser.runtime.sendMessage({ ...body, type });
+  return reply;
+}
+
+/** Ask the content script of a tab (its top frame unless `frameId` says otherwise). */
+export async function sendToTab<K extends keyof ContentApi>(
+  tabId: number,
+  type: K,
+  body: ContentApi[K]['body'],
+  frameId = 0,
+): Promise<Reply<ContentApi, K>> {
+  const reply: Reply<ContentApi, K> = await browser.tabs.sendMessage(tabId, { ...body, type }, { frameId });
+  return reply;
+}
+
+export type Sender = { tab?: { id?: number }; frameId?: number };
+type Handlers<Api> = {
+  [K in keyof Api]?: (message: Message<Api, K>, sender: Sender) => Reply<Api, K> | Promise<Reply<Api, K>> | undefined;
+};
+
+/**
+ * A runtime.onMessage listener that checks each message with `guard`, then calls the handler for
+ * its type. Messages that fail the guard, or have no handler here, are left to other listeners.
+ */
+export function handle<Api>(guard: (m: unknown) => m is { type: keyof Api }, handlers: Handlers<Api>) {
+  return (message: unknown, sender: Sender): Promise<unknown> | undefined => {
+    if (!guard(message)) return undefined;
+    const fn = handlers[message.type] as ((m: unknown, s: Sender) => unknown) | undefined;
+    const out = fn?.(message, sender);
+    return out === undefined ? undefined : Promise.resolve(out);
+  };
+}
+
+const isRecord = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
+const isString = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
+
+function isStatus(s: unknown): s is PageStatus {
+  return (
+    isRecord(s) &&
+    typeof s.hostname === 'string' &&
+    typeof s.url === 'string' &&
+    typeof s.active === 'boolean' &&
+    (s.phase === 'starting' || s.phase === 'working' || s.phase === 'idle') &&
+    typeof s.settled === 'number' &&
+    Array.isArray(s.found) &&
+    s.found.length <= 5000 &&
+    s.found.every((f) => isRecord(f) && typeof f.id === 'string' && typeof f.name === 'string' && typeof f.count === 'number')
+  );
+}
 
 export function isToBackground(m: unknown): m is ToBackground {
-  if (!m || typeof m !== 'object') return false;
-  const t = (m as { type?: unknown }).type;
-  if (t === 'card') return typeof (m as { id?: unknown }).id === 'string';
-  if (t === 'badge') return typeof (m as { count?: unknown }).count === 'number';
-  if (t === 'cards') {
-    const ids = (m as { ids?: unknown }).ids;
-    return Array.isArray(ids) && ids.length <= 2000 && ids.every((x) => typeof x === 'string');
+  if (!isRecord(m)) return false;
+  switch (m.type) {
+    case 'card':
+      return isString(m.id);
+    case 'cards':
+      return Array.isArray(m.ids) && m.ids.length <= 2000 && m.ids.every((x) => isString(x));
+    case 'openOptions':
+      return m.add === undefined || isString(m.add);
+    case 'map':
+      return typeof m.country === 'string' && /^[A-Z]{2}$/.test(m.country);
+    case 'statusChanged':
+      return isStatus(m.status);
+    case 'meta':
+    case 'index':
+      return true;
+    default:
+      return false;
   }
-  if (t === 'openOptions') {
-    const add = (m as { add?: unknown }).add;
-    return add === undefined || (typeof add === 'string' && add.length <= 200);
-  }
-  if (t === 'map') return typeof (m as { country?: unknown }).country === 'string' && /^[A-Z]{2}$/.test((m as { country: string }).country);
-  return t === 'meta' || t === 'index';
 }
 
 export function isToContent(m: unknown): m is ToContent {
-  if (!m || typeof m !== 'object') return false;
-  const t = (m as { type?: unknown }).type;
-  if (t === 'status') return true;
-  if (t === 'jump') return typeof (m as { id?: unknown }).id === 'string';
-  if (t === 'explain') return typeof (m as { text?: unknown }).text === 'string';
-  if (t === 'navigate') return (m as { step?: unknown }).step === 1 || (m as { step?: unknown }).step === -1;
-  return false;
+  if (!isRecord(m)) return false;
+  switch (m.type) {
+    case 'status':
+      return true;
+    case 'jump':
+      return isString(m.id);
+    case 'explain':
+      return isString(m.text, 10_000);
+    case 'navigate':
+      return m.step === 1 || m.step === -1;
+    default:
+      return false;
+  }
+}
+
+/** A status pushed by a content script, for an extension page listening on runtime.onMessage. */
+export function statusPush(m: unknown): PageStatus | null {
+  return isRecord(m) && m.type === 'statusChanged' && isStatus(m.status) ? m.status : null;
 }

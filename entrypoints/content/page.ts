@@ -19,7 +19,7 @@ import { onSafePath } from '../../utils/safe-path';
 import { activeFor, loadSettings, resolveSettings, settingsItem, siteRule, type Settings } from '../../utils/settings';
 import { isNewsArticle, publicationDate } from '../../utils/article';
 import { isInSkippedSubtree, nearestBlockElement } from '../../utils/dom/walk';
-import { isToContent, type CardResponse, type FoundEntity, type PageStatus } from '../../utils/messages';
+import { handle, isToContent, sendToBackground, type CardResponse, type ContentApi, type FoundEntity, type PageStatus } from '../../utils/messages';
 import { CardHost } from './card-host';
 import HIGHLIGHT_CSS from '../../public/highlights.css?raw';
 
@@ -52,6 +52,7 @@ export class BackstoryPage {
   private busy = 0;
   private started = false;
   private settled = 0;
+  private lastPushed = '';
   private articleDate: string | undefined;
   private lastMove = { x: 0, y: 0, t: 0 };
   private moveFrame = 0;
@@ -62,7 +63,6 @@ export class BackstoryPage {
   private shown: { id: string; matched?: string; rect: Rect } | null = null;
   private readonly shadowRoots: ShadowRoot[] = [];
   /** Distinct entities marked, as of the last remark (for the badge). */
-  private foundCount = 0;
   private marked: MentionRecord[] = [];
   /** Where keyboard navigation stands. */
   private cursor: MentionRecord | null = null;
@@ -134,7 +134,10 @@ export class BackstoryPage {
     try {
       return await work();
     } finally {
-      if (--this.busy === 0) this.settled++;
+      if (--this.busy === 0) {
+        this.settled++;
+        this.pushStatus();
+      }
     }
   }
 
@@ -152,7 +155,7 @@ export class BackstoryPage {
     if (!shouldBeActive) {
       if (this.active) this.teardown();
       this.active = false;
-      this.sendBadge();
+      this.pushStatus();
       return;
     }
     this.active = true;
@@ -221,7 +224,7 @@ export class BackstoryPage {
   private async loadMatcher(): Promise<Matcher | null> {
     try {
       const [json, stored] = await Promise.all([
-        browser.runtime.sendMessage({ type: 'index' }) as Promise<string | undefined>,
+        sendToBackground('index', {}),
         glossaryItem.getValue(),
       ]);
       if (!json) return null;
@@ -326,13 +329,12 @@ export class BackstoryPage {
 
   private remark(): void {
     const records = this.visibleRecords();
-    this.foundCount = new Set(records.map((r) => r.entity)).size;
     this.marked = this.selectMarked(records);
     this.highlighter.mark(
       this.marked.map((r) => r.range),
       this.settings.style,
     );
-    this.sendBadge();
+    this.pushStatus();
   }
 
   /** The records the reader sees marked under the current mode. */
@@ -369,26 +371,29 @@ export class BackstoryPage {
     return { hostname, url: this.doc.location?.href ?? '', active: this.active, phase: this.phase(), settled: this.settled, reason, found };
   }
 
-  private sendBadge(): void {
-    // Only the top frame owns the tab's badge.
+  /**
+   * Tell the background (the tab's badge) and an open popup ("In this article") what this page would
+   * report now, when it changed. Only the top frame speaks for the tab.
+   */
+  private pushStatus(): void {
     if (window.top !== window) return;
-    const count = this.active ? this.foundCount : 0;
+    const status = this.status();
+    const signature = JSON.stringify([status.active, status.phase, status.reason, status.found.map((f) => [f.id, f.count])]);
+    if (signature === this.lastPushed) return;
+    this.lastPushed = signature;
     try {
-      browser.runtime.sendMessage({ type: 'badge', count }).catch(() => {});
+      sendToBackground('statusChanged', { status }).catch(() => {});
     } catch {
       // Extension reloaded: nobody to tell.
     }
   }
 
-  private onMessage = (message: unknown): Promise<unknown> | undefined => {
-    if (!isToContent(message)) return undefined;
-    if (message.type === 'navigate') return Promise.resolve(this.navigate(message.step));
-    const m = message as { type?: string; id?: string };
-    if (m?.type === 'status') return Promise.resolve(this.status());
-    if (m?.type === 'jump' && typeof m.id === 'string') return Promise.resolve(this.jumpTo(m.id));
-    if (m?.type === 'explain' && typeof (m as { text?: unknown }).text === 'string') return this.explain((m as { text: string }).text);
-    return undefined;
-  };
+  private onMessage = handle<ContentApi>(isToContent, {
+    status: () => this.status(),
+    jump: ({ id }) => this.jumpTo(id),
+    explain: ({ text }) => this.explain(text),
+    navigate: ({ step }) => this.navigate(step),
+  });
 
   /**
    * Keyboard path: move to the next or previous marked name (the marks the reader
@@ -441,7 +446,7 @@ export class BackstoryPage {
         anchor,
         theme: this.settings.theme,
         onAdd: () => {
-          void browser.runtime.sendMessage({ type: 'openOptions', add: trimmed.slice(0, 100) });
+          void sendToBackground('openOptions', { add: trimmed.slice(0, 100) }).catch(() => {});
           this.host.hide();
         },
         onClose: () => this.host.hide(),
@@ -469,7 +474,7 @@ export class BackstoryPage {
       .slice(0, 500);
     if (ids.length === 0) return;
     try {
-      const got = (await browser.runtime.sendMessage({ type: 'cards', ids })) as Record<string, CardResponse> | undefined;
+      const got = await sendToBackground('cards', { ids });
       for (const [id, card] of Object.entries(got ?? {})) if (!this.cards.has(id)) this.cards.set(id, Promise.resolve(card));
     } catch {
       // The extension was reloaded: cards will be fetched one by one if this script is still alive.
@@ -484,7 +489,7 @@ export class BackstoryPage {
       this.cards.set(id, p);
     }
     if (!p) {
-      p = browser.runtime.sendMessage({ type: 'card', id }).then((r) => (r ?? null) as CardResponse, () => null);
+      p = sendToBackground('card', { id }).then((r) => r ?? null, () => null);
       this.cards.set(id, p);
     }
     return p;
@@ -513,7 +518,7 @@ export class BackstoryPage {
   private fetchMap(country: string): Promise<LocatorMap | null> {
     let p = this.mapLoads.get(country);
     if (!p) {
-      p = (browser.runtime.sendMessage({ type: 'map', country }) as Promise<LocatorMap | null>)
+      p = sendToBackground('map', { country })
         .catch(() => null)
         .then((m) => {
           this.maps.set(country, m ?? null);

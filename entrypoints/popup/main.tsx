@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import { loadSettings, resolveSettings, settingsItem, updateSettings, type Settings } from '../../utils/settings';
-import type { PageStatus } from '../../utils/messages';
+import { sendToBackground, sendToTab, statusPush, type PageStatus } from '../../utils/messages';
 
 /** The tab the popup speaks about: the active tab, or ?tab=ID when opened as a page (tests, keyboard users). */
 async function targetTab(): Promise<number | undefined> {
@@ -16,7 +16,7 @@ async function targetTab(): Promise<number | undefined> {
 async function pageStatus(tabId: number | undefined): Promise<PageStatus | null> {
   if (tabId === undefined) return null;
   try {
-    return ((await browser.tabs.sendMessage(tabId, { type: 'status' })) as PageStatus) ?? null;
+    return (await sendToTab(tabId, 'status', {})) ?? null;
   } catch {
     return null; // no content script there: a browser page, a PDF, a store
   }
@@ -29,19 +29,26 @@ function App() {
   const [meta, setMeta] = useState({ entities: 0, date: '' });
 
   useEffect(() => {
+    let tab: number | undefined;
     void (async () => {
-      const id = await targetTab();
-      setTabId(id);
+      tab = await targetTab();
+      setTabId(tab);
       setSettings(await loadSettings());
-      setStatus(await pageStatus(id));
-      const m = (await browser.runtime.sendMessage({ type: 'meta' })) as { entities: number; date: string } | undefined;
+      setStatus(await pageStatus(tab));
+      const m = await sendToBackground('meta', {}).catch(() => undefined);
       if (m) setMeta(m);
     })();
-    return settingsItem.watch(async (v) => {
-      setSettings(resolveSettings(v));
-      // Give the page a moment to apply the change, then refresh the list.
-      setTimeout(async () => setStatus(await pageStatus(tabId)), 300);
-    });
+    // The page pushes its status whenever it changes (after a settings change too): no polling, no stale tab.
+    const onPush = (message: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
+      const pushed = statusPush(message);
+      if (pushed && tab !== undefined && sender.tab?.id === tab && (sender.frameId ?? 0) === 0) setStatus(pushed);
+    };
+    browser.runtime.onMessage.addListener(onPush);
+    const unwatch = settingsItem.watch((v) => setSettings(resolveSettings(v)));
+    return () => {
+      unwatch();
+      browser.runtime.onMessage.removeListener(onPush);
+    };
   }, []);
 
   if (!settings) return null;
@@ -62,7 +69,7 @@ function App() {
       onOpenOptions={() => void browser.runtime.openOptionsPage()}
       onJump={async (id) => {
         if (tabId === undefined) return;
-        await browser.tabs.sendMessage(tabId, { type: 'jump', id }).catch(() => {});
+        await sendToTab(tabId, 'jump', { id }).catch(() => {});
         if (!new URLSearchParams(location.search).has('tab')) window.close();
       }}
     />

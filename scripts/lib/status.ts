@@ -16,7 +16,7 @@ export function statusOf(probe: AnyPage, url: string): Promise<PageStatus | null
     for (const t of await api.tabs.query({})) {
       if (t.id === undefined) continue;
       try {
-        const s = (await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 })) as PageStatus | undefined;
+        const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
         if (s?.url === u) return s;
       } catch {
         // no content script in that tab

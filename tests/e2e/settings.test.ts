@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Browser as ExtApi } from 'webextension-polyfill';
 import { launch } from '../../scripts/lib/browsers';
 import { waitIdle } from '../../scripts/lib/status';
-import { BROWSERS, resetStorage, marks, open, openPopup, setSettings, shot, sleep, start, stop, waitFor, waitForCard, hover, type Env } from './support';
+import { BROWSERS, idle, resetStorage, status, marks, open, openPopup, setSettings, shot, sleep, start, stop, waitFor, waitForCard, hover, type Env } from './support';
 import type { AnyPage } from '../../scripts/lib/browsers';
 
 /** Put a file into an <input type=file> and fire change, as a reader choosing a file would. */
@@ -85,6 +85,39 @@ for (const browser of BROWSERS) {
       }, null);
       assert.ok(visible, 'the first mention is scrolled into view and focused');
       await shot(page, `${browser}-jump-card`);
+      await popup.close();
+      await page.close();
+    });
+
+    test('after a setting changes in the popup, "In this article" follows the page and "On this site" stays', async () => {
+      const page = await open(env, 'articles/red-sea-shipping.html');
+      const popup = await openPopup(env);
+      await waitFor(popup, () => document.querySelectorAll('.found h3').length > 1);
+      const groups = () => popup.evaluate(() => Array.from(document.querySelectorAll('.found h3')).map((h) => h.textContent), null);
+      assert.ok((await groups()).includes('Places'));
+      const before = (await status(env, page)).settled;
+      // Switch off the Places category in the popup, as a reader would.
+      await popup.evaluate(() => (document.querySelector('details.more') as HTMLDetailsElement).open = true, null);
+      await popup.evaluate(() => {
+        const box = Array.from(document.querySelectorAll('.cats label')).find((l) => /Places/.test(l.textContent ?? ''))!.querySelector('input') as HTMLInputElement;
+        box.click();
+      }, null);
+      // The page applied it (its own word), and the popup shows what the page now reports.
+      await idle(env, page, before);
+      await waitFor(popup, () => !Array.from(document.querySelectorAll('.found h3')).some((h) => h.textContent === 'Places'));
+      const view = await popup.evaluate(
+        () => ({ site: Boolean(document.querySelector('.site input')), text: document.querySelector('.found')?.textContent ?? '', groups: document.querySelectorAll('.found h3').length }),
+        null,
+      );
+      assert.ok(view.site, '"On this site" is still there');
+      assert.ok(view.groups > 0, `"In this article" still lists the page: ${view.text.slice(0, 120)}`);
+      // Pushed, not polled: a later change shows up too.
+      await popup.evaluate(() => {
+        const box = Array.from(document.querySelectorAll('.cats label')).find((l) => /Places/.test(l.textContent ?? ''))!.querySelector('input') as HTMLInputElement;
+        box.click();
+      }, null);
+      await waitFor(popup, () => Array.from(document.querySelectorAll('.found h3')).some((h) => h.textContent === 'Places'));
+      await shot(popup, `${browser}-popup-after-change`);
       await popup.close();
       await page.close();
     });

@@ -179,7 +179,7 @@ export async function openPopup(env: Env): Promise<AnyPage> {
     for (const t of tabs) {
       if (t.id === undefined) continue;
       try {
-        const s = (await api.tabs.sendMessage(t.id, { type: 'status' })) as { hostname?: string } | undefined;
+        const s: { hostname?: string } | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
         if (s?.hostname === '127.0.0.1') return t.id;
       } catch {
         // not a page with our content script
@@ -200,7 +200,7 @@ export async function found(env: Env): Promise<string[]> {
     const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
     const api = g.browser ?? g.chrome;
     const id = Number(new URLSearchParams(location.search).get('tab'));
-    const s = (await api.tabs.sendMessage(id, { type: 'status' })) as { found: Array<{ id: string }> };
+    const s: { found: Array<{ id: string }> } = await api.tabs.sendMessage(id, { type: 'status' }, { frameId: 0 });
     return s.found.map((f) => f.id).sort();
   }, null);
   await popup.close();
