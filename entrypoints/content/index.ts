@@ -1,11 +1,69 @@
-import { BackstoryPage } from './page';
+/**
+ * The content script: wiring only. A PageSession marks the page and reports its status;
+ * hover-input feeds the card controller; navigation serves the keyboard, the popup and "explain".
+ */
+import { browser } from 'wxt/browser';
+import { glossaryItem } from '../../utils/glossary-store';
+import { handle, isToContent, type ContentApi } from '../../utils/messages';
+import { loadSettings, resolveSettings, settingsItem } from '../../utils/settings';
+import { listenForHover } from './hover-input';
+import { Navigation } from './navigation';
+import { PageSession } from './session';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  main(ctx) {
-    void new BackstoryPage(ctx).start();
+  async main(ctx) {
+    const session = new PageSession(ctx, document);
+    const nav = new Navigation(session, document, () => session.ensureCatalogue());
+    // Registered before anything awaits: a script retired at any point (extension reloaded or updated,
+    // or superseded by a newer copy injected into the same page) stops cleanly, and only once.
+    const stops: Array<() => void> = [];
+    ctx.onInvalidated(() => {
+      session.active = false;
+      // The page first: marks and card go even if the extension APIs below already throw.
+      session.teardown();
+      session.cards.host.destroy();
+      for (const stop of stops) {
+        try {
+          stop();
+        } catch {
+          // "Extension context invalidated": the listener died with the old extension anyway.
+        }
+      }
+    });
+    session.settings = await loadSettings();
+    if (ctx.isInvalid) return;
+    const onMessage = handle<ContentApi>(isToContent, {
+      status: () => session.status(),
+      jump: ({ id }) => nav.jumpTo(id),
+      explain: ({ text }) => nav.explain(text),
+      navigate: ({ step }) => nav.step(step),
+    });
+    stops.push(
+      settingsItem.watch((v) => {
+        session.settings = resolveSettings(v);
+        void session.work.track(() => session.apply());
+      }),
+      glossaryItem.watch(() => void session.work.track(() => session.reloadCatalogue())),
+      () => browser.runtime.onMessage.removeListener(onMessage),
+    );
+    // WXT notices an extension reload or update only when the context is checked: check every second,
+    // so a retired script removes its marks and stops listening promptly.
+    ctx.setInterval(() => undefined, 1000);
+    listenForHover(ctx, document, {
+      live: () => session.active && session.scan !== null && !ctx.isInvalid,
+      hoverable: (node) => {
+        const entities = session.catalogue!.matcher.index.entities;
+        return session.scan!.recordsAt(node).filter((r) => session.settings.categories[entities[r.entity].type]);
+      },
+      shadowRoots: session.shadowRoots,
+    }, session.cards);
+    ctx.addEventListener(window, 'wxt:locationchange', () => void session.work.track(() => session.rescanAll()));
+    browser.runtime.onMessage.addListener(onMessage);
+    session.work.start();
+    await session.work.track(() => session.apply());
   },
 });

@@ -1,0 +1,203 @@
+/**
+ * One document's Backstory: settings → catalogue → scan → marks, kept current as the page and
+ * the settings change, with a status it reports and pushes. Hover and card live in
+ * CardController, input in hover-input.ts, keyboard and "explain" in navigation.ts.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isNewsArticle, publicationDate } from '../../utils/article';
+import { loadCatalogue, CUSTOM_PREFIX, type Catalogue } from '../../utils/catalogue';
+import { Highlighter } from '../../utils/dom/highlight';
+import { MutationBatcher } from '../../utils/dom/mutation-batcher';
+import { glossaryItem } from '../../utils/glossary-store';
+import { sendToBackground, type PageStatus } from '../../utils/messages';
+import { foundEntities, markedMentions, statusReason, visibleMentions } from '../../utils/page/mention-view';
+import { WorkTracker } from '../../utils/page/work-tracker';
+import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
+import { yieldToPage } from '../../utils/scan/scheduler';
+import { activeFor, resolveSettings, type Settings } from '../../utils/settings';
+import HIGHLIGHT_CSS from '../../public/highlights.css?raw';
+import { CardController } from './card-controller';
+import { styleShadowRoot } from './shadow-styler';
+
+export class PageSession {
+  settings: Settings = resolveSettings({});
+  catalogue: Catalogue | null = null;
+  scan: PageScan | null = null;
+  active = false;
+  marked: MentionRecord[] = [];
+  readonly shadowRoots: ShadowRoot[] = [];
+  readonly highlighter = new Highlighter();
+  readonly cards: CardController;
+  readonly work = new WorkTracker(() => this.pushStatus());
+  private catalogueLoad: Promise<Catalogue | null> | null = null;
+  private readonly batcher: MutationBatcher;
+  private scanned = false;
+  /** Full scans started; a newer one, a teardown or retirement supersedes one still on its way. */
+  private runs = 0;
+  private articleDate: string | undefined;
+  private lastPushed = '';
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly doc: Document,
+  ) {
+    this.cards = new CardController(doc, ctx, {
+      catalogue: () => this.catalogue,
+      settings: () => this.settings,
+      articleDate: () => this.articleDate,
+      focus: (range) => this.highlighter.focus(range),
+    });
+    const timers = { setTimeout: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms), clearTimeout: (id: number) => clearTimeout(id) };
+    this.batcher = new MutationBatcher(doc.body ?? doc.documentElement, (roots) => void this.work.track(() => this.rescanChanged(roots)), timers);
+  }
+
+  /** Re-evaluate everything that depends on settings; cheap when nothing changed. */
+  async apply(): Promise<void> {
+    if (this.ctx.isInvalid) return;
+    this.cards.intent.setDelay(this.settings.hoverDelay);
+    const hostname = this.doc.location?.hostname ?? '';
+    if (!activeFor(this.settings, hostname, () => isNewsArticle(this.doc) || this.inArticleFrame())) {
+      if (this.active) this.teardown();
+      this.active = false;
+      this.pushStatus();
+      return;
+    }
+    this.active = true;
+    if (!this.scanned) await this.rescanAll();
+    else this.remark();
+  }
+
+  /** A same-origin frame (comments, an embedded story) inside a news article counts as part of it. */
+  private inArticleFrame(): boolean {
+    const win = this.doc.defaultView;
+    if (!win || win.top === win) return false;
+    try {
+      return Boolean(win.top?.document && isNewsArticle(win.top.document));
+    } catch {
+      return false; // cross-origin parent: only the frame's own page counts
+    }
+  }
+
+  teardown(): void {
+    this.runs++; // a full scan still on its way must not mark the page after this
+    this.batcher.disconnect();
+    this.highlighter.clear();
+    this.cards.intent.close();
+    this.scan?.reset();
+    this.scanned = false;
+  }
+
+  async rescanAll(): Promise<void> {
+    if (!this.active) return;
+    const run = ++this.runs;
+    const current = () => this.active && run === this.runs;
+    await this.ensureCatalogue();
+    const body = this.doc.body;
+    if (!this.catalogue || !current() || !body) return;
+    const scan = (this.scan ??= new PageScan(this.catalogue.matcher));
+    scan.reset();
+    this.articleDate = publicationDate(this.doc);
+    const found: ShadowRoot[] = [];
+    let done = await scan.scan(body, { onShadowRoot: (r) => found.push(r) });
+    // Open shadow roots (comment widgets, embeds) are walked after the main text, each once.
+    for (let i = 0; done && current() && i < found.length; i++) {
+      this.adoptShadowRoot(found[i]);
+      done = await scan.scan(found[i], { onShadowRoot: (r) => found.push(r) });
+    }
+    if (!done || !current()) return;
+    this.scanned = true;
+    // Marking, and asking for the cards, are tasks of their own after the scan's last slice.
+    await yieldToPage();
+    if (!current()) return;
+    this.remark();
+    if (!this.batcher.observing) for (const root of [body, ...this.shadowRoots]) this.batcher.observe(root);
+    await yieldToPage();
+    if (current()) void this.cards.cache.prefetch(this.found().map((f) => f.id));
+  }
+
+  async ensureCatalogue(): Promise<Catalogue | null> {
+    return (this.catalogue ??= await (this.catalogueLoad ??= this.loadCatalogue()));
+  }
+
+  /** The index comes from the background once per page; the reader's glossary joins it (ADR 0001). */
+  private async loadCatalogue(): Promise<Catalogue | null> {
+    try {
+      const [json, stored] = await Promise.all([sendToBackground('index', {}), glossaryItem.getValue()]);
+      return json ? await loadCatalogue(json, stored, yieldToPage) : null;
+    } catch {
+      return null; // extension reloaded or updated under us: this content script is retired
+    }
+  }
+
+  /** The glossary changed: rebuild the matcher and mark the page again, live. */
+  async reloadCatalogue(): Promise<void> {
+    this.scan?.reset(); // cancels a scan in flight with the old matcher
+    this.catalogue = null;
+    this.catalogueLoad = null;
+    this.scan = null;
+    this.scanned = false;
+    this.cards.cache.forget(CUSTOM_PREFIX);
+    if (this.active) await this.rescanAll();
+  }
+
+  /** Remember an open shadow root: hit testing needs it, marks inside need our styles, changes in it are watched. */
+  private adoptShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.includes(root)) return;
+    this.shadowRoots.push(root);
+    if (this.batcher.observing) this.batcher.observe(root);
+    styleShadowRoot(root, this.doc.defaultView!, HIGHLIGHT_CSS);
+  }
+
+  private async rescanChanged(roots: Node[]): Promise<void> {
+    const scan = this.scan;
+    if (!scan || !this.active) return;
+    const fresh: ShadowRoot[] = [];
+    const done = await scan.rescan(roots, { onShadowRoot: (r) => void (!this.shadowRoots.includes(r) && fresh.push(r)) });
+    for (const r of fresh) {
+      this.adoptShadowRoot(r);
+      await scan.rescan([r]);
+    }
+    if (done && this.active && this.scan === scan) this.remark();
+  }
+
+  /** Mentions that count under the current category filter, in reading order. */
+  visibleRecords(): MentionRecord[] {
+    if (!this.scan || !this.catalogue) return [];
+    return visibleMentions(this.scan.ordered(), this.catalogue.matcher.index.entities, this.settings.categories);
+  }
+
+  remark(): void {
+    this.marked = markedMentions(this.visibleRecords(), this.settings.mark);
+    this.highlighter.mark(
+      this.marked.map((r) => r.range),
+      this.settings.style,
+    );
+    this.pushStatus();
+  }
+
+  found() {
+    return this.active && this.catalogue ? foundEntities(this.visibleRecords(), this.catalogue.matcher.index.entities) : [];
+  }
+
+  status(): PageStatus {
+    const hostname = this.doc.location?.hostname ?? '';
+    const found = this.found();
+    const phase = this.work.phase(this.batcher.waiting || this.highlighter.settling);
+    const reason = statusReason(this.settings, hostname, this.active, found.length);
+    return { hostname, url: this.doc.location?.href ?? '', active: this.active, phase, settled: this.work.settled, reason, found };
+  }
+
+  /** Tell the background (the badge) and an open popup what this page reports, when it changed. */
+  pushStatus(): void {
+    if (this.doc.defaultView?.top !== this.doc.defaultView) return; // only the top frame speaks for the tab
+    const status = this.status();
+    const signature = JSON.stringify([status.active, status.phase, status.reason, status.found.map((f) => [f.id, f.count])]);
+    if (signature === this.lastPushed) return;
+    this.lastPushed = signature;
+    try {
+      sendToBackground('statusChanged', { status }).catch(() => {});
+    } catch {
+      // Extension reloaded: nobody to tell.
+    }
+  }
+}
