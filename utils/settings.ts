@@ -6,9 +6,11 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { ENTITY_TYPES, type EntityType } from './dataset/types';
-import type { MarkStyle } from './dom/highlight';
 
 export type SiteRule = 'always' | 'never';
+/** How marks are drawn; the highlighter registers one CSS highlight per style. */
+export type MarkStyle = 'dotted' | 'underline' | 'background';
+
 export type Settings = {
   enabled: boolean;
   where: 'news' | 'all';

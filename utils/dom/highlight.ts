@@ -4,7 +4,9 @@
  * We keep our own Range list because a Firefox content script cannot iterate
  * a Highlight (Xray wrappers), and so tests can read what is marked.
  */
-export type MarkStyle = 'dotted' | 'underline' | 'background';
+import type { MarkStyle } from '../settings';
+
+export type { MarkStyle };
 
 export const MARK_NAME: Record<MarkStyle, string> = {
   dotted: 'backstory-dotted',
