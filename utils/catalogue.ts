@@ -11,8 +11,6 @@ import { mergeIndexes, unpackIndex, type PackedIndex } from './match/term-index'
 import type { CardResponse } from './messages';
 import type { Yielder } from './scan/scheduler';
 
-export { CUSTOM_PREFIX };
-
 export type Catalogue = {
   matcher: Matcher;
   /** The reader's glossary card for a custom id, or undefined for bundled ids. */

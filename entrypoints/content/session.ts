@@ -5,10 +5,10 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isNewsArticle, publicationDate } from '../../utils/article';
-import { loadCatalogue, CUSTOM_PREFIX, type Catalogue } from '../../utils/catalogue';
+import { loadCatalogue, type Catalogue } from '../../utils/catalogue';
 import { Highlighter } from '../../utils/dom/highlight';
 import { MutationBatcher } from '../../utils/dom/mutation-batcher';
-import { glossaryItem } from '../../utils/glossary-store';
+import { CUSTOM_PREFIX, glossaryItem } from '../../utils/glossary-store';
 import { sendToBackground, type PageStatus } from '../../utils/messages';
 import { foundEntities, markedMentions, statusReason, visibleMentions } from '../../utils/page/mention-view';
 import { WorkTracker } from '../../utils/page/work-tracker';
