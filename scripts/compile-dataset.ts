@@ -9,6 +9,7 @@ import { foldForCompare, isCommonWord, matchAliases } from '../utils/dataset/rul
 import { packIndex, type PackedIndex } from '../utils/match/term-index';
 import type { Entity } from '../utils/dataset/schema';
 import { loadDataFiles } from './load-data';
+import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
 
 const require = createRequire(import.meta.url);
 /** Languages whose country names readers of this extension may meet in text. */
@@ -29,7 +30,7 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
   };
   for (const lang of COUNTRY_NAME_LANGS) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
   const taken = new Map<string, string>();
-  for (const e of entities) for (const a of matchAliases(e)) taken.set(foldForCompare(a.text), e.id);
+  for (const e of entities) for (const a of matchAliases(e, BUILD_ALIAS_OPTIONS)) taken.set(foldForCompare(a.text), e.id);
   // Count how many countries claim each foreign name, so shared names are dropped.
   const proposals = new Map<string, Array<{ id: string; text: string; lang: string }>>();
   for (const e of entities) {
@@ -59,7 +60,7 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
 }
 
 export function compileDataset(dir = 'data'): CompiledDataset {
-  const { entities, problems } = auditDataset(loadDataFiles(dir));
+  const { entities, problems } = auditDataset(loadDataFiles(dir), BUILD_ALIAS_OPTIONS);
   if (problems.length > 0) {
     const shown = problems.slice(0, 30).map((p) => `  ${p.where}: ${p.message}`);
     throw new Error(
@@ -67,7 +68,7 @@ export function compileDataset(dir = 'data'): CompiledDataset {
     );
   }
   const full = withCountryNames(entities);
-  const index = compileIndex(full);
+  const index = compileIndex(full, BUILD_ALIAS_OPTIONS);
   const date = full.reduce((max, e) => (e.reviewed > max ? e.reviewed : max), '0000');
   return {
     index: packIndex(index),

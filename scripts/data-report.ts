@@ -6,9 +6,10 @@
 import { auditDataset } from '../utils/dataset/audit';
 import { hasDate, isVolatileFact } from '../utils/dataset/rules';
 import { regionOf } from '../utils/dataset/regions';
+import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
 import { loadDataFiles } from './load-data';
 
-const { entities, collisions, problems } = auditDataset(loadDataFiles(process.env.BACKSTORY_DATA_DIR ?? 'data'));
+const { entities, collisions, problems } = auditDataset(loadDataFiles(process.env.BACKSTORY_DATA_DIR ?? 'data'), BUILD_ALIAS_OPTIONS);
 const ids = new Set(entities.map((e) => e.id));
 
 function table(title: string, rows: Array<[string, number]>) {

@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { auditDataset, findCollisions } from '../../utils/dataset/audit';
 import { entitySchema } from '../../utils/dataset/schema';
 import { loadDataFiles } from '../../scripts/load-data';
+import { BUILD_ALIAS_OPTIONS } from '../../scripts/lib/english-words';
+import { matchAliases, titleCaseForm } from '../../utils/dataset/rules';
 
 const valid = {
   id: 'test-entity',
@@ -20,7 +22,7 @@ const valid = {
 const audit = (...entities: unknown[]) => auditDataset([{ path: 'test.json', data: entities }]).problems.map((p) => p.message);
 
 describe('the bundled dataset', () => {
-  const { entities, problems, collisions } = auditDataset(loadDataFiles('data'));
+  const { entities, problems, collisions } = auditDataset(loadDataFiles('data'), BUILD_ALIAS_OPTIONS);
 
   test('passes the audit: schema, ids, editorial rules, references, collisions', () => {
     expect(problems).toEqual([]);
@@ -121,5 +123,22 @@ describe('other-language names (data/names/<lang>.json)', () => {
     // The merged names go through the same audit as every alias.
     const { problems: audited } = auditDataset([{ path: 'x.json', data: [{ ...valid, aliases: [{ text: '<b>', lang: 'fr' }] }] }]);
     expect(audited.map((p) => p.message)).toContain('must be plain text (no < or >)');
+  });
+});
+
+describe('newsroom title case for acronyms', () => {
+  const isWord = (w: string) => ['swift', 'nice', 'aids'].includes(w);
+  test('acronyms of four or more characters get their title-case form unless it is a word or a name', () => {
+    expect(['NATO', 'BRICS', 'OPEC+', 'UNICEF', 'COP30', 'SWIFT', 'NICE', 'AIDS', 'EU', 'BBC', 'G20', 'SANA', 'ТАСС'].map((t) => titleCaseForm(t, isWord))).toEqual(
+      ['Nato', 'Brics', 'Opec+', 'Unicef', 'Cop30', null, null, null, null, null, null, null, null],
+    );
+  });
+  test('the form is case-sensitive, keeps the alias rules, and titleCase: false turns it off', () => {
+    const nato = matchAliases({ name: 'NATO', aliases: [{ text: 'OTAN', lang: 'fr', context: ['x'] }] }, { isWord });
+    expect(nato).toEqual([{ text: 'NATO' }, { text: 'OTAN', lang: 'fr', context: ['x'] }, { text: 'Nato', caseSensitive: true }, { text: 'Otan', lang: 'fr', context: ['x'], caseSensitive: true }]);
+    const off = matchAliases({ name: 'Council', aliases: [{ text: 'NICEX', titleCase: false }] }, { isWord });
+    expect(off.map((a) => a.text)).toEqual(['Council', 'NICEX']);
+    // Without a word list (the reader's glossary at run time) nothing is added.
+    expect(matchAliases({ name: 'NATO', aliases: [] })).toEqual([{ text: 'NATO' }]);
   });
 });

@@ -14,6 +14,7 @@ import {
   isConditional,
   isVolatileFact,
   matchAliases,
+  type AliasOptions,
 } from './rules';
 
 /** A parsed source file; `problems` are ones found while loading it (an other-language names file). */
@@ -52,7 +53,7 @@ export function validateFiles(files: SourceFile[]): { entities: LoadedEntity[]; 
 }
 
 /** Rules that hold for the bundled dataset (a custom glossary is allowed to be thinner). */
-export function editorialProblems(entities: LoadedEntity[]): Problem[] {
+export function editorialProblems(entities: LoadedEntity[], opts: AliasOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const ids = new Map<string, string>();
   for (const e of entities) {
@@ -67,7 +68,7 @@ export function editorialProblems(entities: LoadedEntity[]): Problem[] {
         problems.push({ where, message: `fact "${fact.label}" can change, so it needs from, to or asOf` });
       }
     }
-    for (const alias of matchAliases(e)) {
+    for (const alias of matchAliases(e, opts)) {
       if (isCommonWord(alias.text) && !isCaseSensitive(alias) && !isConditional(alias)) {
         problems.push({ where, message: `alias "${alias.text}" is a common word: add caseSensitive, afterFull or context` });
       }
@@ -99,11 +100,11 @@ export function editorialProblems(entities: LoadedEntity[]): Problem[] {
  * entity can claim the text without a rule: the others need `afterFull` or
  * `context`, or case-sensitive spellings that differ.
  */
-export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'aliases'>>): Collision[] {
+export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'aliases'>>, opts: AliasOptions = {}): Collision[] {
   const groups = new Map<string, Array<{ id: string; text: string; cs: boolean; cond: boolean; rule: string }>>();
   for (const e of entities) {
     const seen = new Set<string>();
-    for (const a of matchAliases(e)) {
+    for (const a of matchAliases(e, opts)) {
       const key = foldForCompare(a.text);
       const cs = isCaseSensitive(a);
       const dedupe = `${key}\u0000${cs ? a.text : ''}`;
@@ -136,12 +137,13 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
   return out.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export function auditDataset(files: SourceFile[]) {
+/** `opts.isWord` (build time): audit the title-case newsroom forms the build adds, as the matcher will see them. */
+export function auditDataset(files: SourceFile[], opts: AliasOptions = {}) {
   const { entities, problems } = validateFiles(files);
-  const collisions = findCollisions(entities);
+  const collisions = findCollisions(entities, opts);
   const all = [
     ...problems,
-    ...editorialProblems(entities),
+    ...editorialProblems(entities, opts),
     ...collisions
       .filter((c) => !c.resolved)
       .map((c) => ({

@@ -4,18 +4,18 @@
  * Pure and browser-safe: also used at run time for the custom glossary.
  */
 import type { Entity } from './schema';
-import { isCaseSensitive, matchAliases } from './rules';
+import { isCaseSensitive, matchAliases, type AliasOptions } from './rules';
 import { FLAG_AFTER_FULL, FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type TermIndex } from '../match/term-index';
 import { needsNoBoundary } from '../text/normalize';
 
 export type CardEntity = Omit<Entity, 'aliases'> & { aliases: string[] };
 
-export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>>): TermIndex {
+export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>>, opts: AliasOptions = {}): TermIndex {
   const position = new Map(entities.map((e, i) => [e.id, i]));
   const index: TermIndex = { entities: [], aliases: [] };
   entities.forEach((e, i) => {
     index.entities.push({ id: e.id, type: e.type, name: e.name });
-    for (const alias of matchAliases(e)) {
+    for (const alias of matchAliases(e, opts)) {
       let flags = 0;
       if (isCaseSensitive(alias)) flags |= FLAG_CASE_SENSITIVE;
       if (alias.afterFull) flags |= FLAG_AFTER_FULL;

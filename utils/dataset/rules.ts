@@ -104,11 +104,49 @@ export function isCommonWord(text: string): boolean {
 }
 
 /** Every alias an entity is matched by: its name first, then its aliases. An alias that repeats the name overrides the name's (absent) rules. */
-export function matchAliases(entity: Pick<Entity, 'name' | 'aliases'>): AliasObject[] {
+export type AliasOptions = {
+  /**
+   * Whether a lower-case string is an English word. Given (at build time, from a word list), every
+   * acronym of four or more characters also matches in the title case British papers and wire
+   * copy use ("Nato", "Brics", "Opec+", "Unicef", "Cop30"), unless that form is a word ("Swift",
+   * "Nice") or the alias says `titleCase: false`. Not given (the glossary at run time): no such forms.
+   */
+  isWord?: (lower: string) => boolean;
+};
+
+export function matchAliases(entity: Pick<Entity, 'name' | 'aliases'>, opts: AliasOptions = {}): AliasObject[] {
   const list = entity.aliases.map(aliasObject);
   const nameKey = foldForCompare(entity.name);
   // The name is replaced by an alias with the very same text (which carries rules for it), or by one that
   // already matches it in any case. "MERCOSUR" (an acronym, so case-sensitive) does not cover "Mercosur".
   const covered = list.some((a) => a.text === entity.name || (foldForCompare(a.text) === nameKey && !isCaseSensitive(a)));
-  return covered ? list : [{ text: entity.name }, ...list];
+  const all = covered ? list : [{ text: entity.name }, ...list];
+  if (!opts.isWord) return all;
+  const texts = new Set(all.map((a) => a.text));
+  const extra: AliasObject[] = [];
+  for (const a of all) {
+    const form = a.titleCase === false || !isCaseSensitive(a) ? null : titleCaseForm(a.text, opts.isWord);
+    if (form && !texts.has(form)) {
+      texts.add(form);
+      const { titleCase: _skip, ...rest } = a;
+      extra.push({ ...rest, text: form, caseSensitive: true });
+    }
+  }
+  return [...all, ...extra];
 }
+
+/**
+ * The newsroom title-case form of an acronym of four or more characters ("NATO" → "Nato",
+ * "OPEC+" → "Opec+", "COP30" → "Cop30"), or null when there is none or it is a word.
+ */
+export function titleCaseForm(text: string, isWord: (lower: string) => boolean): string | null {
+  // Latin acronyms only: the house style is the English-language press's.
+  if (!/^[A-Z][A-Z0-9]{3,}\+?$/.test(text) || (text.match(/[A-Z]/g) ?? []).length < 3) return null;
+  const form = text[0] + text.slice(1).toLowerCase();
+  const lower = form.toLowerCase().replace(/\+$/, '');
+  if (isWord(lower) || TITLE_CASE_CLASHES.has(lower) || isCommonWord(form) || isCapitalisedClash(form)) return null;
+  return form;
+}
+
+/** Title-case forms that are names in running text (people, places) though no dictionary word. */
+const TITLE_CASE_CLASHES = new Set(['sana', 'sami', 'wafa', 'mena', 'jera', 'tara', 'nara', 'kara', 'lena', 'nina', 'sara', 'rosa', 'anna', 'maya', 'iman', 'omar', 'ravi', 'amal']);

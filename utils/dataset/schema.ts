@@ -43,6 +43,8 @@ export const aliasObjectSchema = z.strictObject({
   afterFull: z.boolean().optional(),
   /** Mark only when one of these entity ids is also found on the page. */
   context: z.array(kebabId).min(1).optional(),
+  /** false: an acronym that must not also match in title case ("NICE" is not "Nice"). */
+  titleCase: z.boolean().optional(),
 });
 export const aliasSchema = z.union([plainText(80), aliasObjectSchema]);
 
