@@ -38,8 +38,9 @@ export const TYPE_GROUP: Record<EntityType, MessageKey> = {
 };
 
 /** The settings chosen from a list: key, label, and (value, label) per option. */
-const CHOICES: Array<[keyof Pick<Settings, 'where' | 'mark' | 'style' | 'theme'>, MessageKey, Array<[string, MessageKey]>]> = [
+const CHOICES: Array<[keyof Pick<Settings, 'where' | 'scope' | 'mark' | 'style' | 'theme'>, MessageKey, Array<[string, MessageKey]>]> = [
   ['where', 'where', [['news', 'whereNews'], ['all', 'whereAll']]],
+  ['scope', 'scope', [['article', 'scopeArticle'], ['page', 'scopePage']]],
   ['mark', 'mark', [['first', 'markFirst'], ['every', 'markEvery'], ['none', 'markNone']]],
   ['style', 'style', [['dotted', 'styleDotted'], ['underline', 'styleUnderline'], ['background', 'styleBackground']]],
   ['theme', 'theme', [['auto', 'themeAuto'], ['light', 'themeLight'], ['dark', 'themeDark']]],

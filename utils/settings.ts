@@ -14,6 +14,8 @@ export type MarkStyle = 'dotted' | 'underline' | 'background';
 export type Settings = {
   enabled: boolean;
   where: 'news' | 'all';
+  /** Where in a page to look: the article body (menus, lists of other stories and footers left out), or all of it. */
+  scope: 'article' | 'page';
   sites: Record<string, SiteRule>;
   mark: 'first' | 'every' | 'none';
   style: MarkStyle;
@@ -25,6 +27,7 @@ export type Settings = {
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   enabled: true,
   where: 'news',
+  scope: 'article',
   sites: {},
   mark: 'first',
   style: 'dotted',
@@ -53,6 +56,7 @@ const HOST = /^[a-z0-9.-]{1,253}$/;
 const fields: { [K in keyof Settings]: (v: unknown) => Settings[K] | undefined } = {
   enabled: (v) => (typeof v === 'boolean' ? v : undefined),
   where: (v) => (oneOf('news', 'all')(v) ? v : undefined),
+  scope: (v) => (oneOf('article', 'page')(v) ? v : undefined),
   mark: (v) => (oneOf('first', 'every', 'none')(v) ? v : undefined),
   style: (v) => (oneOf('dotted', 'underline', 'background')(v) ? v : undefined),
   theme: (v) => (oneOf('auto', 'light', 'dark')(v) ? v : undefined),
