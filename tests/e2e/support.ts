@@ -64,7 +64,8 @@ export async function open(env: Env, path: string): Promise<AnyPage> {
   return page;
 }
 
-export async function waitFor(page: AnyPage, fn: () => boolean, timeout = 5000): Promise<void> {
+/** Waits for a positive signal. The timeout only bounds a hang; it is generous because CI shares 2 cores. */
+export async function waitFor(page: AnyPage, fn: () => boolean, timeout = 15_000): Promise<void> {
   const end = Date.now() + timeout;
   for (;;) {
     if (await page.evaluate(fn, null).catch(() => false)) return;
@@ -119,6 +120,9 @@ export function locateText(page: AnyPage, text: string, nth = 0): Promise<Box | 
 
 /** Move the pointer onto a text as a reader would: approach, then rest on it past the dwell. */
 export async function hover(page: AnyPage, text: string, nth = 0): Promise<Box> {
+  // Scroll the text into view, let two frames pass so the scroll has landed, then measure where it is now.
+  if (!(await locateText(page, text, nth))) throw new Error(`text not found: ${text}`);
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))), null);
   const box = await locateText(page, text, nth);
   if (!box) throw new Error(`text not found: ${text}`);
   // Approach from below-left, or from above near the bottom edge (a pointer cannot leave the viewport).
@@ -145,7 +149,7 @@ export function card(page: AnyPage): Promise<CardInfo> {
   }, null);
 }
 
-export async function waitForCard(page: AnyPage, timeout = 3000): Promise<NonNullable<CardInfo>> {
+export async function waitForCard(page: AnyPage, timeout = 10_000): Promise<NonNullable<CardInfo>> {
   const end = Date.now() + timeout;
   for (;;) {
     const c = await card(page);
