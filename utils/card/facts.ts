@@ -5,22 +5,14 @@
  */
 import type { Fact } from '../dataset/schema';
 import { t, type MessageKey } from '../i18n';
+import { inPeriod } from '../dates';
 
 export const MAX_FACTS = 5;
 
 export type ShownFact = Fact & { when: string; past: boolean };
 
-function startOf(d: string): string {
-  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
-}
-function endOf(d: string): string {
-  return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
-}
-
 export function heldOn(fact: Fact, date: string): boolean {
-  if (fact.from && startOf(fact.from) > date) return false;
-  if (fact.to && endOf(fact.to) < date) return false;
-  return true;
+  return inPeriod(fact, date);
 }
 
 const YEAR = (d: string) => d.slice(0, 4);

@@ -4,6 +4,7 @@
  * problem; the report prints them; tests assert there are none.
  */
 import { entitySchema, type Entity } from './schema';
+import { hasPeriod, periodsOverlap, type Period } from '../dates';
 import {
   aliasObject,
   foldForCompare,
@@ -67,6 +68,11 @@ export function editorialProblems(entities: LoadedEntity[]): Problem[] {
         problems.push({ where, message: `fact "${fact.label}" can change, so it needs from, to or asOf` });
       }
     }
+    for (const alias of e.aliases.map(aliasObject)) {
+      if (hasPeriod(alias) && foldForCompare(alias.text) === foldForCompare(e.name)) {
+        problems.push({ where, message: `alias "${alias.text}" repeats the name, which is always the entity's: a validity period cannot go on it` });
+      }
+    }
     for (const alias of matchAliases(e)) {
       if (isCommonWord(alias.text) && !isCaseSensitive(alias) && !isConditional(alias)) {
         problems.push({ where, message: `alias "${alias.text}" is a common word: add caseSensitive, afterFull or context` });
@@ -96,24 +102,32 @@ export function editorialProblems(entities: LoadedEntity[]): Problem[] {
 
 /**
  * Aliases shared by several entities. A collision is resolved when at most one
- * entity can claim the text without a rule: the others need `afterFull` or
- * `context`, or case-sensitive spellings that differ.
+ * entity can claim the text without a rule at any date: the others need `afterFull` or
+ * `context`, case-sensitive spellings that differ, or validity periods (`from`/`to`)
+ * that do not overlap ("Khamenei": Ali until 2026-02-28, Mojtaba from 2026-03).
  */
 export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'aliases'>>): Collision[] {
-  const groups = new Map<string, Array<{ id: string; text: string; cs: boolean; cond: boolean; rule: string }>>();
+  type Entry = { id: string; text: string; cs: boolean; cond: boolean; period: Period; rule: string };
+  const groups = new Map<string, Entry[]>();
   for (const e of entities) {
     const seen = new Set<string>();
     for (const a of matchAliases(e)) {
       const key = foldForCompare(a.text);
       const cs = isCaseSensitive(a);
-      const dedupe = `${key}\u0000${cs ? a.text : ''}`;
+      const cond = isConditional(a);
+      const dedupe = [key, cs ? a.text : '', cond ? 'c' : '', a.from ?? '', a.to ?? ''].join('\u0000');
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
-      const rule = [cs && 'caseSensitive', a.afterFull && 'afterFull', a.context && `context: ${a.context.join(', ')}`]
+      const rule = [
+        cs && 'caseSensitive',
+        a.afterFull && 'afterFull',
+        a.context && `context: ${a.context.join(', ')}`,
+        hasPeriod(a) && `${a.from ? `from ${a.from}` : ''}${a.from && a.to ? ' ' : ''}${a.to ? `to ${a.to}` : ''}`,
+      ]
         .filter(Boolean)
         .join('; ');
       const list = groups.get(key) ?? [];
-      list.push({ id: e.id, text: a.text, cs, cond: isConditional(a), rule: rule || 'none' });
+      list.push({ id: e.id, text: a.text, cs, cond, period: { from: a.from, to: a.to }, rule: rule || 'none' });
       groups.set(key, list);
     }
   }
@@ -127,7 +141,7 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
         const a = free[i];
         const b = free[j];
         if (a.id === b.id) continue;
-        const canOverlap = !(a.cs && b.cs && a.text !== b.text);
+        const canOverlap = !(a.cs && b.cs && a.text !== b.text) && periodsOverlap(a.period, b.period);
         if (canOverlap) resolved = false;
       }
     }

@@ -22,7 +22,14 @@ export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' 
       if (needsNoBoundary(alias.text)) flags |= FLAG_NO_BOUNDARY;
       const context = alias.context?.map((id) => position.get(id)).filter((n): n is number => n !== undefined);
       // A context rule whose entities are all unknown can never be met; keep it unmet rather than unconditional.
-      index.aliases.push({ text: alias.text, entity: i, flags, ...(alias.context ? { context: context ?? [] } : {}) });
+      index.aliases.push({
+        text: alias.text,
+        entity: i,
+        flags,
+        ...(alias.context ? { context: context ?? [] } : {}),
+        ...(alias.from ? { from: alias.from } : {}),
+        ...(alias.to ? { to: alias.to } : {}),
+      });
     }
   });
   return index;
