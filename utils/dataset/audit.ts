@@ -5,6 +5,14 @@
  */
 import { entitySchema, type Entity } from './schema';
 import { hasPeriod, periodsOverlap, type Period } from '../dates';
+import { consistencyProblems, type ConsistencyProblem } from './consistency';
+
+/**
+ * Whether contradictions between cards (./consistency.ts) fail the build like any other problem.
+ * false while the data team fixes the ones found: the build prints them as warnings, and only
+ * `npm run data:check -- --consistency` fails on them. Switch to true once the dataset is clean.
+ */
+export const CONSISTENCY_IS_ERROR = false;
 import {
   aliasObject,
   foldForCompare,
@@ -91,6 +99,11 @@ export function editorialProblems(entities: LoadedEntity[]): Problem[] {
       if (!ids.has(r)) problems.push({ where, message: `related id "${r}" does not exist` });
       if (r === e.id) problems.push({ where, message: 'an entity cannot be related to itself' });
     }
+    for (const m of e.members ?? []) {
+      if (!ids.has(m)) problems.push({ where, message: `member id "${m}" does not exist` });
+      if (m === e.id) problems.push({ where, message: 'an entity cannot be a member of itself' });
+    }
+    if (e.members && new Set(e.members).size !== e.members.length) problems.push({ where, message: 'members lists an id twice' });
     for (const a of e.aliases.map(aliasObject)) {
       for (const c of a.context ?? []) {
         if (!ids.has(c)) problems.push({ where, message: `context id "${c}" of alias "${a.text}" does not exist` });
@@ -153,7 +166,8 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
 export function auditDataset(files: SourceFile[]) {
   const { entities, problems } = validateFiles(files);
   const collisions = findCollisions(entities);
-  const all = [
+  const consistency: ConsistencyProblem[] = consistencyProblems(entities);
+  const all: Problem[] = [
     ...problems,
     ...editorialProblems(entities),
     ...collisions
@@ -162,8 +176,9 @@ export function auditDataset(files: SourceFile[]) {
         where: c.entries.map((e) => e.id).join(' / '),
         message: `alias "${c.key}" is shared without a rule that separates the entities`,
       })),
+    ...(CONSISTENCY_IS_ERROR ? consistency.map(({ where, message }) => ({ where, message })) : []),
   ];
-  return { entities, collisions, problems: all };
+  return { entities, collisions, problems: all, consistency };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

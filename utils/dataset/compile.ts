@@ -8,7 +8,7 @@ import { isCaseSensitive, matchAliases } from './rules';
 import { FLAG_AFTER_FULL, FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type TermIndex } from '../match/term-index';
 import { needsNoBoundary } from '../text/normalize';
 
-export type CardEntity = Omit<Entity, 'aliases'> & { aliases: string[] };
+export type CardEntity = Omit<Entity, 'aliases' | 'members'> & { aliases: string[] };
 
 export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>>): TermIndex {
   const position = new Map(entities.map((e, i) => [e.id, i]));
@@ -38,7 +38,7 @@ export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' 
 /** Card store: what the card shows, keyed by id. Alias rules are not needed there. */
 export function compileCards(entities: readonly Entity[]): Record<string, CardEntity> {
   const out: Record<string, CardEntity> = {};
-  for (const e of entities) {
+  for (const { members: _members, ...e } of entities) {
     out[e.id] = { ...e, aliases: e.aliases.map((a) => (typeof a === 'string' ? a : a.text)) };
   }
   return out;

@@ -80,6 +80,11 @@ export const entitySchema = z.strictObject({
   summary: plainText(300),
   facts: z.array(factSchema).max(16),
   related: z.array(kebabId).max(20).optional(),
+  /**
+   * Ids of the members of a bloc, alliance or organisation ("european-union": the 27 countries). Not shown on the card;
+   * the consistency check compares its length with a "Members" / "Member states" count on the same card.
+   */
+  members: z.array(kebabId).min(1).max(250).optional(),
   /** ISO 3166-1 alpha-2, upper case. */
   country: z
     .string()
