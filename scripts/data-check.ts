@@ -4,7 +4,7 @@
  * check only with --consistency (or once CONSISTENCY_IS_ERROR in utils/dataset/audit.ts is true, when they are problems).
  * Usage: npm run data:check [-- [--consistency] data/place/europe.json …]
  */
-import { auditDataset } from '../utils/dataset/audit';
+import { auditDataset, CONSISTENCY_IS_ERROR } from '../utils/dataset/audit';
 import { loadDataFiles, listDataFiles } from './load-data';
 
 const args = process.argv.slice(2);
@@ -18,7 +18,8 @@ const { entities, problems, consistency } = auditDataset(files);
 const focus = named(problems);
 const contradictions = named(consistency);
 for (const p of focus) console.log(`${p.where}: ${p.message}`);
-for (const p of contradictions) console.log(`${strict ? 'consistency' : 'warning'} [${p.check}] ${p.where}: ${p.message}`);
+// Once they are errors, the contradictions are among the problems already printed.
+if (!CONSISTENCY_IS_ERROR) for (const p of contradictions) console.log(`${strict ? 'consistency' : 'warning'} [${p.check}] ${p.where}: ${p.message}`);
 const byCheck = ['office', 'members', 'symmetry', 'dating'].map((c) => `${c} ${contradictions.filter((p) => p.check === c).length}`).join(', ');
 console.log(
   `${entities.length} entities in ${listDataFiles('data').length} files; ${focus.length} problem(s); ` +
