@@ -5,7 +5,7 @@
  */
 import type { CardEntity } from '../utils/dataset/compile';
 import { flagEmoji, selectFacts, TYPE_LABEL } from '../utils/card/facts';
-import { t } from '../utils/i18n';
+import { formatMonth, t } from '../utils/i18n';
 import type { LocatorMap } from '../utils/map/locator';
 
 export type RelatedRef = { id: string; name: string };
@@ -25,11 +25,13 @@ export type CardProps = {
   custom?: boolean;
   /** Locator map for places, when drawn. */
   map?: LocatorMap | null;
+  /** Today (YYYY-MM-DD), for "last confirmed" notes; tests set it, the page leaves it to the clock. */
+  today?: string;
 };
 
 export function Card(props: CardProps) {
   const { entity, matched, articleDate } = props;
-  const facts = selectFacts(entity.facts, articleDate);
+  const facts = selectFacts(entity.facts, articleDate, props.custom ? undefined : { reviewed: entity.reviewed, today: props.today });
   const flag = flagEmoji(entity.country);
   const kind = entity.kind ?? (TYPE_LABEL[entity.type] ? t(TYPE_LABEL[entity.type]) : entity.type);
   const showMatched = matched && matched.trim().toLowerCase() !== entity.name.toLowerCase();
@@ -80,7 +82,13 @@ export function Card(props: CardProps) {
               <dt>{f.label}</dt>
               <dd>
                 {f.value}
-                {f.when && <span class="when">{f.when}</span>}
+                {(f.when || f.confirmed) && (
+                  <span class="when">
+                    {f.when}
+                    {f.when && f.confirmed && ' · '}
+                    {f.confirmed && <span class="confirmed">{t('factLastConfirmed', formatMonth(f.confirmed))}</span>}
+                  </span>
+                )}
               </dd>
             </div>
           ))}

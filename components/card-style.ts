@@ -40,6 +40,7 @@ h2 { margin: 2px 0 0; font-size: 17px; line-height: 1.25; font-weight: 650; }
 dt { color: var(--muted); }
 dd { margin: 0; }
 .when { display: block; color: var(--muted); font-size: 11.5px; }
+.confirmed { font-style: italic; }
 .related { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
 .chip { all: unset; cursor: pointer; background: var(--chip); color: var(--fg); font-size: 12px; padding: 2px 8px; border-radius: 999px; }
 .chip:hover { text-decoration: underline; }

@@ -3,7 +3,7 @@
  * names in other languages from i18n-iso-countries, and compile the outputs.
  */
 import { createRequire } from 'node:module';
-import { auditDataset, type LoadedEntity } from '../utils/dataset/audit';
+import { auditDataset, CONSISTENCY_IS_ERROR, type LoadedEntity } from '../utils/dataset/audit';
 import { compileCards, compileIndex } from '../utils/dataset/compile';
 import { foldForCompare, isCommonWord, matchAliases } from '../utils/dataset/rules';
 import { packIndex, type PackedIndex } from '../utils/match/term-index';
@@ -60,7 +60,14 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
 }
 
 export function compileDataset(dir = 'data'): CompiledDataset {
-  const { entities, problems } = auditDataset(loadDataFiles(dir), BUILD_ALIAS_OPTIONS);
+  const { entities, problems, consistency } = auditDataset(loadDataFiles(dir), BUILD_ALIAS_OPTIONS);
+  if (consistency.length > 0 && !CONSISTENCY_IS_ERROR) {
+    // Warnings only until the data is fixed (CONSISTENCY_IS_ERROR in utils/dataset/audit.ts makes them problems).
+    const shown = consistency.slice(0, 10).map((p) => `  [${p.check}] ${p.where}: ${p.message}`);
+    console.warn(
+      `Dataset consistency: ${consistency.length} contradiction(s) between cards (warnings):\n${shown.join('\n')}${consistency.length > 10 ? '\n  …' : ''}\nRun "npm run data:check -- --consistency" for the full list.`,
+    );
+  }
   if (problems.length > 0) {
     const shown = problems.slice(0, 30).map((p) => `  ${p.where}: ${p.message}`);
     throw new Error(

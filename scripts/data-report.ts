@@ -1,15 +1,17 @@
 /**
  * npm run data:report — the dataset at a glance: counts by type, kind and region,
  * alias collisions and how each is resolved, undated volatile facts, broken
- * related ids, and summary length statistics. Exits 1 if the audit finds problems.
+ * related ids, summary length statistics, how old the evidence of open-ended facts is,
+ * and contradictions between cards. Exits 1 if the audit finds problems.
  */
 import { auditDataset } from '../utils/dataset/audit';
 import { hasDate, isVolatileFact } from '../utils/dataset/rules';
 import { regionOf } from '../utils/dataset/regions';
+import { evidenceDistribution, openEndedFacts } from '../utils/dataset/freshness';
 import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
 import { loadDataFiles } from './load-data';
 
-const { entities, collisions, problems } = auditDataset(loadDataFiles(process.env.BACKSTORY_DATA_DIR ?? 'data'), BUILD_ALIAS_OPTIONS);
+const { entities, collisions, problems, consistency } = auditDataset(loadDataFiles(process.env.BACKSTORY_DATA_DIR ?? 'data'), BUILD_ALIAS_OPTIONS);
 const ids = new Set(entities.map((e) => e.id));
 
 function table(title: string, rows: Array<[string, number]>) {
@@ -48,6 +50,15 @@ console.log('\n## Summary length (characters)');
 console.log(`  min ${lengths[0] ?? 0}, median ${q(0.5)}, p90 ${q(0.9)}, max ${lengths.at(-1) ?? 0}; over 300: ${lengths.filter((l) => l > 300).length}`);
 const facts = entities.map((e) => e.facts.length);
 console.log(`  facts per entity: mean ${(facts.reduce((a, b) => a + b, 0) / Math.max(1, facts.length)).toFixed(1)}`);
+
+const evidence = evidenceDistribution(openEndedFacts(entities).map((f) => f.evidence));
+console.log(`\n## Evidence dates of open-ended facts (${evidence.total}; asOf, else the card's reviewed; see npm run data:stale)`);
+table('By year', evidence.byYear);
+table('By quarter, 2025–2026', evidence.byQuarter);
+console.log(`\n  dated ${evidence.year}: ${(100 * evidence.shareInYear).toFixed(1)}% (${Math.round(evidence.shareInYear * evidence.total)} of ${evidence.total})`);
+
+console.log(`\n## Contradictions between cards (${consistency.length}; npm run data:check -- --consistency lists them)`);
+for (const check of ['office', 'members', 'symmetry', 'dating']) console.log(`  ${check.padEnd(9)} ${String(consistency.filter((c) => c.check === check).length).padStart(5)}`);
 
 console.log(`\n## Audit problems (${problems.length})`);
 for (const p of problems.slice(0, 100)) console.log(`  ${p.where}: ${p.message}`);

@@ -29,3 +29,23 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   }
   return fallback(key, s);
 }
+
+/** The browser's UI language (BCP 47), for dates; English where the API is missing. */
+export function uiLocale(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** "June 2025" in the UI language ("juin 2025", "2025年6月"); a year-only date stays "2025". */
+export function formatMonth(date: string, locale: string = uiLocale()): string {
+  if (date.length < 7) return date.slice(0, 4);
+  const [y, m] = date.split('-').map(Number);
+  try {
+    return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  } catch {
+    return date.slice(0, 7); // an unknown locale tag
+  }
+}

@@ -15,6 +15,7 @@ import { WorkTracker } from '../../utils/page/work-tracker';
 import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
 import { yieldToPage } from '../../utils/scan/scheduler';
 import { activeFor, resolveSettings, type Settings } from '../../utils/settings';
+import { today } from '../../utils/dates';
 import HIGHLIGHT_CSS from '../../public/highlights.css?raw';
 import { CardController } from './card-controller';
 import { styleShadowRoot } from './shadow-styler';
@@ -97,12 +98,14 @@ export class PageSession {
     const scan = (this.scan ??= new PageScan(this.catalogue.matcher));
     scan.reset();
     this.articleDate = publicationDate(this.doc);
+    // Names are read at the article's date ("Khamenei" in 2025 is Ali, in 2026 Mojtaba); an undated page is read as of today.
+    const date = this.articleDate ?? today();
     const found: ShadowRoot[] = [];
-    let done = await scan.scan(body, { onShadowRoot: (r) => found.push(r) });
+    let done = await scan.scan(body, { date, onShadowRoot: (r) => found.push(r) });
     // Open shadow roots (comment widgets, embeds) are walked after the main text, each once.
     for (let i = 0; done && current() && i < found.length; i++) {
       this.adoptShadowRoot(found[i]);
-      done = await scan.scan(found[i], { onShadowRoot: (r) => found.push(r) });
+      done = await scan.scan(found[i], { date, onShadowRoot: (r) => found.push(r) });
     }
     if (!done || !current()) return;
     this.scanned = true;

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { render, screen, fireEvent } from '@testing-library/preact';
 import { Card } from '../../components/Card';
-import { describeWhen, flagEmoji, selectFacts } from '../../utils/card/facts';
+import { readFileSync } from 'node:fs';
+import { describeWhen, flagEmoji, lastConfirmed, selectFacts } from '../../utils/card/facts';
+import { formatMonth } from '../../utils/i18n';
 import { isNewsArticle, publicationDate } from '../../utils/article';
 import type { CardEntity } from '../../utils/dataset/compile';
 
@@ -52,7 +54,7 @@ describe('facts for the article date', () => {
 describe('Card', () => {
   test('shows name, kind, matched alias, summary, dated facts, related and source', () => {
     const related: string[] = [];
-    render(<Card entity={putin} related={[{ id: 'russia', name: 'Russia' }]} matched="Putin" onClose={() => {}} onRelated={(id) => related.push(id)} />);
+    render(<Card entity={putin} related={[{ id: 'russia', name: 'Russia' }]} matched="Putin" today="2025-09-01" onClose={() => {}} onRelated={(id) => related.push(id)} />);
     expect(screen.getByRole('dialog', { name: 'Vladimir Putin' })).toBeTruthy();
     expect(screen.getByText('Matched “Putin”')).toBeTruthy();
     expect(screen.getByText('head of state')).toBeTruthy();
@@ -69,6 +71,60 @@ describe('Card', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('b')).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('"last confirmed" on facts whose evidence is old', () => {
+  const president = putin.facts[0]; // from 2012, asOf 2025-06
+  test('evidence (asOf, else the card reviewed date) more than 6 months before today, or the article date when older', () => {
+    expect(lastConfirmed(president, putin.reviewed, '2026-12-07')).toBe('2025-06');
+    expect(lastConfirmed(president, putin.reviewed, '2025-09-01')).toBeUndefined();
+    // "2025-06" may mean any day of June: it is stale only once its last day is more than six months back.
+    expect(lastConfirmed(president, putin.reviewed, '2025-12-31')).toBeUndefined();
+    expect(lastConfirmed(president, putin.reviewed, '2026-01-01')).toBe('2025-06');
+    // No asOf: the card's reviewed date is the evidence.
+    expect(lastConfirmed({ label: 'Leader', value: 'X', from: '2019' }, '2025-01-10', '2026-12-07')).toBe('2025-01-10');
+    // Timeless and ended facts are never "last confirmed".
+    expect(lastConfirmed(putin.facts[3], '2020-01-01', '2026-12-07')).toBeUndefined();
+    expect(lastConfirmed(putin.facts[1], '2020-01-01', '2026-12-07')).toBeUndefined();
+    // Read at an older article's date: evidence from after the article is never stale for it.
+    const shown = (articleDate?: string) => selectFacts(putin.facts, articleDate, { reviewed: putin.reviewed, today: '2026-12-07' })[0];
+    expect(shown('2025-10-01').confirmed).toBeUndefined();
+    expect(shown('2026-06-15').confirmed).toBe('2025-06');
+    expect(shown().confirmed).toBe('2025-06');
+    expect(shown().when).toBe('since 2012');
+  });
+
+  test('the card shows "last confirmed <Month YYYY>" next to the value, instead of "as of"', () => {
+    const { container } = render(<Card entity={putin} related={[]} today="2026-12-07" onClose={() => {}} />);
+    const notes = [...container.querySelectorAll('.confirmed')].map((n) => n.textContent);
+    expect(notes).toEqual(['last confirmed June 2025']);
+    expect(container.querySelector('.fact dd')?.textContent).toBe('Fourth and fifth termssince 2012 · last confirmed June 2025');
+    expect(container.textContent).not.toContain('as of 2025');
+  });
+
+  test('not on a reader\'s own glossary entry, and not when the evidence is recent', () => {
+    const custom = render(<Card entity={putin} related={[]} today="2026-12-07" custom onClose={() => {}} />);
+    expect(custom.container.querySelector('.confirmed')).toBeNull();
+    custom.unmount();
+    const fresh = render(<Card entity={putin} related={[]} today="2025-10-01" onClose={() => {}} />);
+    expect(fresh.container.querySelector('.confirmed')).toBeNull();
+  });
+
+  test('in all five UI locales: the message and the month name', () => {
+    const want: Record<string, [string, string]> = {
+      en: ['en', 'last confirmed June 2025'],
+      de: ['de', 'zuletzt bestätigt Juni 2025'],
+      es: ['es', 'confirmado por última vez en junio de 2025'],
+      fr: ['fr', 'confirmé pour la dernière fois en juin 2025'],
+      zh_CN: ['zh-CN', '最后确认于 2025年6月'],
+    };
+    for (const [dir, [locale, text]] of Object.entries(want)) {
+      const messages = JSON.parse(readFileSync(`public/_locales/${dir}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+      expect(messages.factLastConfirmed.message.replace('$P1$', formatMonth('2025-06', locale)), dir).toBe(text);
+    }
+    expect(formatMonth('2024')).toBe('2024');
+    expect(formatMonth('2025-06-30', 'en')).toBe('June 2025');
   });
 });
 

@@ -4,6 +4,15 @@
  * problem; the report prints them; tests assert there are none.
  */
 import { entitySchema, type Entity } from './schema';
+import { hasPeriod, periodsOverlap, type Period } from '../dates';
+import { consistencyProblems, type ConsistencyProblem } from './consistency';
+
+/**
+ * Whether contradictions between cards (./consistency.ts) fail the build like any other problem.
+ * false while the data team fixes the ones found: the build prints them as warnings, and only
+ * `npm run data:check -- --consistency` fails on them. Switch to true once the dataset is clean.
+ */
+export const CONSISTENCY_IS_ERROR = false;
 import {
   aliasObject,
   foldForCompare,
@@ -68,6 +77,11 @@ export function editorialProblems(entities: LoadedEntity[], opts: AliasOptions =
         problems.push({ where, message: `fact "${fact.label}" can change, so it needs from, to or asOf` });
       }
     }
+    for (const alias of e.aliases.map(aliasObject)) {
+      if (hasPeriod(alias) && foldForCompare(alias.text) === foldForCompare(e.name)) {
+        problems.push({ where, message: `alias "${alias.text}" repeats the name, which is always the entity's: a validity period cannot go on it` });
+      }
+    }
     for (const alias of matchAliases(e, opts)) {
       if (isCommonWord(alias.text) && !isCaseSensitive(alias) && !isConditional(alias)) {
         problems.push({ where, message: `alias "${alias.text}" is a common word: add caseSensitive, afterFull or context` });
@@ -86,6 +100,11 @@ export function editorialProblems(entities: LoadedEntity[], opts: AliasOptions =
       if (!ids.has(r)) problems.push({ where, message: `related id "${r}" does not exist` });
       if (r === e.id) problems.push({ where, message: 'an entity cannot be related to itself' });
     }
+    for (const m of e.members ?? []) {
+      if (!ids.has(m)) problems.push({ where, message: `member id "${m}" does not exist` });
+      if (m === e.id) problems.push({ where, message: 'an entity cannot be a member of itself' });
+    }
+    if (e.members && new Set(e.members).size !== e.members.length) problems.push({ where, message: 'members lists an id twice' });
     for (const a of e.aliases.map(aliasObject)) {
       for (const c of a.context ?? []) {
         if (!ids.has(c)) problems.push({ where, message: `context id "${c}" of alias "${a.text}" does not exist` });
@@ -97,24 +116,32 @@ export function editorialProblems(entities: LoadedEntity[], opts: AliasOptions =
 
 /**
  * Aliases shared by several entities. A collision is resolved when at most one
- * entity can claim the text without a rule: the others need `afterFull` or
- * `context`, or case-sensitive spellings that differ.
+ * entity can claim the text without a rule at any date: the others need `afterFull` or
+ * `context`, case-sensitive spellings that differ, or validity periods (`from`/`to`)
+ * that do not overlap ("Khamenei": Ali until 2026-02-28, Mojtaba from 2026-03).
  */
 export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'aliases'>>, opts: AliasOptions = {}): Collision[] {
-  const groups = new Map<string, Array<{ id: string; text: string; cs: boolean; cond: boolean; rule: string }>>();
+  type Entry = { id: string; text: string; cs: boolean; cond: boolean; period: Period; rule: string };
+  const groups = new Map<string, Entry[]>();
   for (const e of entities) {
     const seen = new Set<string>();
     for (const a of matchAliases(e, opts)) {
       const key = foldForCompare(a.text);
       const cs = isCaseSensitive(a);
-      const dedupe = `${key}\u0000${cs ? a.text : ''}`;
+      const cond = isConditional(a);
+      const dedupe = [key, cs ? a.text : '', cond ? 'c' : '', a.from ?? '', a.to ?? ''].join('\u0000');
       if (seen.has(dedupe)) continue;
       seen.add(dedupe);
-      const rule = [cs && 'caseSensitive', a.afterFull && 'afterFull', a.context && `context: ${a.context.join(', ')}`]
+      const rule = [
+        cs && 'caseSensitive',
+        a.afterFull && 'afterFull',
+        a.context && `context: ${a.context.join(', ')}`,
+        hasPeriod(a) && `${a.from ? `from ${a.from}` : ''}${a.from && a.to ? ' ' : ''}${a.to ? `to ${a.to}` : ''}`,
+      ]
         .filter(Boolean)
         .join('; ');
       const list = groups.get(key) ?? [];
-      list.push({ id: e.id, text: a.text, cs, cond: isConditional(a), rule: rule || 'none' });
+      list.push({ id: e.id, text: a.text, cs, cond, period: { from: a.from, to: a.to }, rule: rule || 'none' });
       groups.set(key, list);
     }
   }
@@ -128,7 +155,7 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
         const a = free[i];
         const b = free[j];
         if (a.id === b.id) continue;
-        const canOverlap = !(a.cs && b.cs && a.text !== b.text);
+        const canOverlap = !(a.cs && b.cs && a.text !== b.text) && periodsOverlap(a.period, b.period);
         if (canOverlap) resolved = false;
       }
     }
@@ -141,7 +168,8 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
 export function auditDataset(files: SourceFile[], opts: AliasOptions = {}) {
   const { entities, problems } = validateFiles(files);
   const collisions = findCollisions(entities, opts);
-  const all = [
+  const consistency: ConsistencyProblem[] = consistencyProblems(entities);
+  const all: Problem[] = [
     ...problems,
     ...editorialProblems(entities, opts),
     ...collisions
@@ -150,8 +178,9 @@ export function auditDataset(files: SourceFile[], opts: AliasOptions = {}) {
         where: c.entries.map((e) => e.id).join(' / '),
         message: `alias "${c.key}" is shared without a rule that separates the entities`,
       })),
+    ...(CONSISTENCY_IS_ERROR ? consistency.map(({ where, message }) => ({ where, message })) : []),
   ];
-  return { entities, collisions, problems: all };
+  return { entities, collisions, problems: all, consistency };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -8,7 +8,7 @@ import { isCaseSensitive, matchAliases, type AliasOptions } from './rules';
 import { FLAG_AFTER_FULL, FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type TermIndex } from '../match/term-index';
 import { needsNoBoundary } from '../text/normalize';
 
-export type CardEntity = Omit<Entity, 'aliases'> & { aliases: string[] };
+export type CardEntity = Omit<Entity, 'aliases' | 'members'> & { aliases: string[] };
 
 export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>>, opts: AliasOptions = {}): TermIndex {
   const position = new Map(entities.map((e, i) => [e.id, i]));
@@ -22,7 +22,14 @@ export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' 
       if (needsNoBoundary(alias.text)) flags |= FLAG_NO_BOUNDARY;
       const context = alias.context?.map((id) => position.get(id)).filter((n): n is number => n !== undefined);
       // A context rule whose entities are all unknown can never be met; keep it unmet rather than unconditional.
-      index.aliases.push({ text: alias.text, entity: i, flags, ...(alias.context ? { context: context ?? [] } : {}) });
+      index.aliases.push({
+        text: alias.text,
+        entity: i,
+        flags,
+        ...(alias.context ? { context: context ?? [] } : {}),
+        ...(alias.from ? { from: alias.from } : {}),
+        ...(alias.to ? { to: alias.to } : {}),
+      });
     }
   });
   return index;
@@ -31,7 +38,7 @@ export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' 
 /** Card store: what the card shows, keyed by id. Alias rules are not needed there. */
 export function compileCards(entities: readonly Entity[]): Record<string, CardEntity> {
   const out: Record<string, CardEntity> = {};
-  for (const e of entities) {
+  for (const { members: _members, ...e } of entities) {
     out[e.id] = { ...e, aliases: e.aliases.map((a) => (typeof a === 'string' ? a : a.text)) };
   }
   return out;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 import { ENTITY_TYPES } from './types';
+import { isOrdered } from '../dates';
 export { ENTITY_TYPES, type EntityType } from './types';
 
 /** ISO 8601 calendar date at year, month or day precision: 2012, 2012-11, 2012-11-15. */
@@ -30,22 +31,31 @@ const plainText = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((s) => !/[<>]/.test(s), 'must be plain text (no < or >)');
 
-export const aliasObjectSchema = z.strictObject({
-  text: plainText(80),
-  /** BCP 47 tag for non-English aliases ("zh", "ru", "ar"). */
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag')
-    .optional(),
-  /** Match only with this exact capitalisation (acronyms: "AP", "EU", "WHO"). */
-  caseSensitive: z.boolean().optional(),
-  /** Mark only once the entity's full name (or an unconditional alias) appeared earlier on the page. */
-  afterFull: z.boolean().optional(),
-  /** Mark only when one of these entity ids is also found on the page. */
-  context: z.array(kebabId).min(1).optional(),
-  /** false: an acronym that must not also match in title case ("NICE" is not "Nice"). */
-  titleCase: z.boolean().optional(),
-});
+export const aliasObjectSchema = z
+  .strictObject({
+    text: plainText(80),
+    /** BCP 47 tag for non-English aliases ("zh", "ru", "ar"). */
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag')
+      .optional(),
+    /** Match only with this exact capitalisation (acronyms: "AP", "EU", "WHO"). */
+    caseSensitive: z.boolean().optional(),
+    /** Mark only once the entity's full name (or an unconditional alias) appeared earlier on the page. */
+    afterFull: z.boolean().optional(),
+    /** Mark only when one of these entity ids is also found on the page. */
+    context: z.array(kebabId).min(1).optional(),
+    /** false: an acronym that must not also match in title case ("NICE" is not "Nice"). */
+    titleCase: z.boolean().optional(),
+    /**
+     * The name meant this entity only from this date ... ("Khamenei": Mojtaba from 2026-03).
+     * Outside the period (judged by the article's date, or today) the alias is not this entity's.
+     */
+    from: isoDate.optional(),
+    /** ... until this date, inclusive ("Khamenei": Ali until 2026-02-28). */
+    to: isoDate.optional(),
+  })
+  .refine(isOrdered, { message: '`from` must not be after `to`', path: ['to'] });
 export const aliasSchema = z.union([plainText(80), aliasObjectSchema]);
 
 export const factSchema = z
@@ -72,6 +82,11 @@ export const entitySchema = z.strictObject({
   summary: plainText(300),
   facts: z.array(factSchema).max(16),
   related: z.array(kebabId).max(20).optional(),
+  /**
+   * Ids of the members of a bloc, alliance or organisation ("european-union": the 27 countries). Not shown on the card;
+   * the consistency check compares its length with a "Members" / "Member states" count on the same card.
+   */
+  members: z.array(kebabId).min(1).max(250).optional(),
   /** ISO 3166-1 alpha-2, upper case. */
   country: z
     .string()

@@ -1,9 +1,10 @@
 /**
- * Turns candidates into mentions: alias rules (afterFull, context), then
+ * Turns candidates into mentions: alias rules (validity period, afterFull, context), then
  * leftmost-longest without overlaps. Pure; the page scanner calls it per block.
  */
 import type { Candidate } from './matcher';
 import { FLAG_AFTER_FULL, type TermIndex } from './term-index';
+import { hasPeriod, inPeriod, today } from '../dates';
 
 export type Mention = { start: number; end: number; alias: number; entity: number };
 
@@ -14,15 +15,23 @@ export type RuleState = {
   present: Set<number>;
   /** Monotonic counter for fullSeen, so the most recent full name wins among afterFull rivals. */
   clock: number;
+  /** The date names are read at (YYYY-MM-DD): the article's, or today. Aliases whose period excludes it do not apply. */
+  date: string;
 };
 
-export function newRuleState(): RuleState {
-  return { fullSeen: new Map(), present: new Set(), clock: 0 };
+export function newRuleState(date?: string): RuleState {
+  return { fullSeen: new Map(), present: new Set(), clock: 0, date: date ?? today() };
 }
+
+/** Rank of an alias limited only in time, when no rival has been named: after afterFull rivals named on the page. */
+const DATED = 1.75;
 
 /** Rank an alias for a span: lower is better; Infinity is not eligible. */
 function rank(index: TermIndex, ai: number, state: RuleState): number {
   const alias = index.aliases[ai];
+  const dated = hasPeriod(alias);
+  // A name held by someone else on the article's date is dropped before any other rule.
+  if (dated && !inPeriod(alias, state.date)) return Infinity;
   if (alias.context) {
     return alias.context.some((c) => state.present.has(c)) ? 2 : Infinity;
   }
@@ -31,7 +40,19 @@ function rank(index: TermIndex, ai: number, state: RuleState): number {
     // The most recently named rival wins: "Kim" after "Kim Yo Jong" is her, not her brother.
     return seen === undefined ? Infinity : 1 + 1 / (seen + 2);
   }
+  if (dated) {
+    // "Khamenei" in 2026 is Mojtaba on its own, but "Ali Khamenei … Khamenei" is still Ali: a date-limited
+    // alias competes like afterFull, the most recently named wins, and without any named rival it still names its holder.
+    const seen = state.fullSeen.get(alias.entity);
+    return seen === undefined ? DATED : 1 + 1 / (seen + 2);
+  }
   return 0;
+}
+
+/** Whether the chosen alias names its entity in full (so its afterFull aliases may follow). */
+function namesInFull(index: TermIndex, ai: number): boolean {
+  const alias = index.aliases[ai];
+  return !alias.context && !(alias.flags & FLAG_AFTER_FULL);
 }
 
 /** Select mentions in one block and update the rule state as a reader would: in order. */
@@ -54,7 +75,7 @@ export function selectMentions(index: TermIndex, candidates: Candidate[], state:
     const entity = index.aliases[best].entity;
     out.push({ start: c.start, end: c.end, alias: best, entity });
     lastEnd = c.end;
-    if (bestRank === 0) state.fullSeen.set(entity, state.clock++);
+    if (namesInFull(index, best)) state.fullSeen.set(entity, state.clock++);
     state.present.add(entity);
   }
   return out;

@@ -10,7 +10,8 @@ export const FLAG_AFTER_FULL = 2;
 export const FLAG_NO_BOUNDARY = 4;
 
 export type IndexEntity = { id: string; type: EntityType; name: string };
-export type IndexAlias = { text: string; entity: number; flags: number; context?: number[] };
+/** `from`/`to`: the alias names this entity only in that period (ISO dates, either end open). */
+export type IndexAlias = { text: string; entity: number; flags: number; context?: number[]; from?: string; to?: string };
 export type TermIndex = { entities: IndexEntity[]; aliases: IndexAlias[] };
 
 /** JSON form: arrays instead of objects, to keep the bundle small. */
@@ -21,11 +22,16 @@ export type PackedIndex = {
   e: Array<[string, number, string]>;
   /** [text, entity, flags] or [text, entity, flags, context entity indices]; text "" means the entity's name. */
   a: Array<[string, number, number] | [string, number, number, number[]]>;
+  /**
+   * Optional, for the few aliases with a validity period: [alias index, from, to], "" for an open end.
+   * An extra array rather than a wider `a` row, so an index without periods packs as before.
+   */
+  p?: Array<[number, string, string]>;
 };
 
 export function packIndex(index: TermIndex): PackedIndex {
   const types = [...new Set(index.entities.map((e) => e.type))];
-  return {
+  const packed: PackedIndex = {
     v: 1,
     types,
     e: index.entities.map((e) => [e.id, types.indexOf(e.type), e.name]),
@@ -34,6 +40,12 @@ export function packIndex(index: TermIndex): PackedIndex {
       return a.context ? [text, a.entity, a.flags, a.context] : [text, a.entity, a.flags];
     }),
   };
+  const periods: Array<[number, string, string]> = [];
+  index.aliases.forEach((a, i) => {
+    if (a.from || a.to) periods.push([i, a.from ?? '', a.to ?? '']);
+  });
+  if (periods.length > 0) packed.p = periods;
+  return packed;
 }
 
 export function unpackIndex(packed: PackedIndex): TermIndex {
@@ -44,6 +56,11 @@ export function unpackIndex(packed: PackedIndex): TermIndex {
     flags,
     ...(context ? { context } : {}),
   }));
+  for (const [i, from, to] of packed.p ?? []) {
+    const alias: IndexAlias = aliases[i];
+    if (from) alias.from = from;
+    if (to) alias.to = to;
+  }
   return { entities, aliases };
 }
 

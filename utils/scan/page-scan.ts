@@ -71,22 +71,28 @@ export class PageScan {
   private windowEnd = 0;
   private blockMentions = 0;
   private generation = 0;
+  /** The date names are read at (alias validity periods), kept across resets; undefined: today. */
+  private date: string | undefined;
 
   constructor(private readonly matcher: Matcher) {}
 
   reset(): void {
     this.records.clear();
     this.byNode.clear();
-    this.state = newRuleState();
+    this.state = newRuleState(this.date);
     this.deferred = [];
     this.generation++;
   }
 
-  /** Scan a subtree in slices. Resolves false when a newer reset or scan cancelled it. */
+  /**
+   * Scan a subtree in slices. Resolves false when a newer reset or scan cancelled it.
+   * `date` (YYYY-MM-DD): the article's date, for aliases valid only in a period; it holds for later rescans too.
+   */
   async scan(
     root: Node,
-    opts: { yielder?: Yielder; sliceMs?: number; onShadowRoot?: (r: ShadowRoot) => void } = {},
+    opts: { yielder?: Yielder; sliceMs?: number; onShadowRoot?: (r: ShadowRoot) => void; date?: string } = {},
   ): Promise<boolean> {
+    if (opts.date) this.date = this.state.date = opts.date;
     const gen = this.generation;
     const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot })), (w) => this.scanWindow(w), {
       isCancelled: () => gen !== this.generation,
