@@ -23,7 +23,8 @@ type Article = { url: string; date: string; desk: string; region: string; lang?:
 function problemOf(item: unknown): string | null {
   if (typeof item !== 'object' || item === null) return 'not an object';
   const a = item as Record<string, unknown>;
-  if (typeof a.url !== 'string' || !/^https:\/\/[^\s/]+/.test(a.url)) return `url must be https: ${String(a.url)}`;
+  // http is accepted too: many stored pages are only known by their http address, and a URL must stay as found.
+  if (typeof a.url !== 'string' || !/^https?:\/\/[^\s/]+/.test(a.url)) return `url must be an http(s) URL: ${String(a.url)}`;
   if (typeof a.date !== 'string' || !isoDate.safeParse(a.date).success) return `date must be ISO (YYYY[-MM[-DD]]): ${String(a.date)}`;
   if (!DESKS.includes(a.desk as string)) return `desk must be one of ${DESKS.join(', ')}: ${String(a.desk)}`;
   if (!REGIONS.includes(a.region as string)) return `region must be one of ${REGIONS.join(', ')}: ${String(a.region)}`;
@@ -126,7 +127,8 @@ if (process.argv.includes('--json')) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   console.log(`# Coverage of names in news articles (${files.join(', ') || 'no files'})`);
-  console.log(`articles: ${report.articles}; names (article, name pairs): ${pairs}; distinct names: ${distinct.size}`);
+  const plain = articles.filter((a) => a.url.startsWith('http:')).length;
+  console.log(`articles: ${report.articles} (${plain} with an http, not https, URL); names (article, name pairs): ${pairs}; distinct names: ${distinct.size}`);
   console.log(`known: ${knownPairs}/${pairs} = ${report.percentKnown}% of pairs; ${distinctKnown}/${distinct.size} = ${report.percentDistinctKnown}% of distinct names`);
   const table = (title: string, list: typeof report.byDesk) => {
     console.log(`\n## By ${title}`);
