@@ -12,12 +12,16 @@ import type { Page } from 'playwright-core';
 import type { Browser as ExtApi } from 'webextension-polyfill';
 import { compileDataset } from './compile-dataset';
 import { launch, type AnyPage } from './lib/browsers';
+import { reportSetupError } from './lib/find-browsers';
+import { measureBudgets, type Budget } from './bench/budgets';
 import { centreOfText } from './lib/page-text';
 import { serveFixtures } from './lib/server';
 import { generatePages } from './bench/pages';
 import { renderChart, renderMarkdown, type BenchResults } from './bench/report';
 
 const quick = process.argv.includes('--quick');
+/** Exit 1 when a budget is missed (without it the benchmark reports and exits 0). */
+const strict = process.argv.includes('--strict');
 const RUNS = quick ? 1 : 5;
 /** mark.js walks the DOM once per keyword; with every alias a run takes far over a minute, so it runs on a stated subset. */
 const MARKJS_SUBSET = quick ? 50 : 500;
@@ -177,8 +181,15 @@ async function main() {
     await tab.keyboard.press('Escape');
   }
   await setSettings({});
-
   await session.close();
+
+  // Budgets in both browsers, each with its own browser (Firefox with the Gecko profiler running).
+  const budgets: Budget[] = [];
+  for (const b of ['chromium', 'firefox'] as const) {
+    const got = await measureBudgets(b, server, quick);
+    for (const x of got) console.log(`${b}: ${x.name}: ${x.measured.toFixed(x.unit === 'MB' ? 2 : 0)} ${x.unit} (${x.limit}) ${x.pass ? 'pass' : 'FAIL'}`);
+    budgets.push(...got);
+  }
   await server.close();
 
   // 3. Sizes.
@@ -205,6 +216,7 @@ async function main() {
     heapBytes: heapOn - heapOff,
     bundles: files,
     packageBytes: zips.length ? statSync(`.output/${zips[0]}`).size : dirSize('.output/chrome-mv3'),
+    budgets,
   };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(`${OUT}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
@@ -213,9 +225,9 @@ async function main() {
   writeFileSync(`${OUT}/chart.svg`, renderChart(results));
   console.log(`\n${md}`);
   console.log(`Wrote ${OUT}/results.json, results.md and chart.svg`);
+  const missed = budgets.filter((b) => !b.pass);
+  if (missed.length > 0) console.log(`${missed.length} budget(s) missed${strict ? '' : ' (pass --strict to fail on a miss)'}.`);
+  if (strict && missed.length > 0) process.exit(1);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().catch(reportSetupError);

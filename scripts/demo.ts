@@ -8,6 +8,7 @@ import type { Browser as ExtApi } from 'webextension-polyfill';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch } from './lib/browsers';
+import { ensureBrowsers, reportSetupError } from './lib/find-browsers';
 import { centreOfText } from './lib/page-text';
 import { serveFixtures } from './lib/server';
 
@@ -24,14 +25,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
   const headless = !process.env.DISPLAY || process.env.CI === 'true' || process.argv.includes('--headless');
+  ensureBrowsers(['chromium']);
   const server = await serveFixtures('tests/fixtures');
   const session = await launch('chromium', { headless });
   console.log(`Backstory demo: fixtures at ${server.origin}/articles/ (${headless ? 'headless' : 'with a window'})`);
   if (!headless) {
     for (const name of Object.keys(TOUR)) await (await session.newPage()).goto(`${server.origin}/articles/${name}.html`);
-    console.log('Hover a dotted name for its card. Close the browser window to end the demo.');
-    await new Promise<void>((r) => process.on('SIGINT', r));
-    await session.close();
+    console.log('Hover a dotted name for its card. Close the browser window (or press Ctrl+C) to end the demo.');
+    const interrupted = new Promise<void>((r) => process.once('SIGINT', () => r()));
+    await Promise.race([session.closed, interrupted]);
+    await session.close().catch(() => {});
     await server.close();
     return;
   }
@@ -78,7 +81,4 @@ async function main() {
   console.log(`\nScreenshots are in ${OUT}`);
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().catch(reportSetupError);

@@ -9,7 +9,16 @@ export type FoundEntity = { id: string; name: string; type: EntityType; count: n
 
 export type PageStatus = {
   hostname: string;
+  /** The page's address, so an extension page can tell tabs of one host apart. Never stored or logged. */
+  url: string;
   active: boolean;
+  /**
+   * 'starting' until settings are read, 'working' while a scan, a rescan or a settings change is in
+   * progress or a batch of page changes is waiting, 'idle' when everything asked of it is done.
+   */
+  phase: 'starting' | 'working' | 'idle';
+  /** How many times the script has gone from working to idle: a test waits for it to grow. */
+  settled: number;
   /** Why nothing is marked, when nothing is. */
   reason?: 'disabled' | 'muted' | 'not-article' | 'none-found';
   found: FoundEntity[];

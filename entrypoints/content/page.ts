@@ -48,6 +48,10 @@ export class BackstoryPage {
   private scanned = false;
   /** Full scans started; a newer one supersedes an older one still on its way. */
   private runs = 0;
+  /** Work in progress (start-up, apply, scans, mutation flushes), for the status's phase. */
+  private busy = 0;
+  private started = false;
+  private settled = 0;
   private articleDate: string | undefined;
   private lastMove = { x: 0, y: 0, t: 0 };
   private moveFrame = 0;
@@ -103,9 +107,9 @@ export class BackstoryPage {
     stops.push(
       settingsItem.watch((v) => {
         this.settings = resolveSettings(v);
-        void this.apply();
+        void this.track(() => this.apply());
       }),
-      glossaryItem.watch(() => void this.reloadIndex()),
+      glossaryItem.watch(() => void this.track(() => this.reloadIndex())),
       () => browser.runtime.onMessage.removeListener(this.onMessage),
     );
     // WXT notices an extension reload or update only when the context is checked: check every second,
@@ -118,9 +122,25 @@ export class BackstoryPage {
     this.ctx.addEventListener(win, 'keydown', (e) => this.onKey(e as KeyboardEvent), { capture: true });
     this.ctx.addEventListener(win, 'scroll', () => this.onScroll(), { passive: true, capture: true });
     this.ctx.addEventListener(win, 'resize', () => this.intent.close(), { passive: true });
-    this.ctx.addEventListener(win, 'wxt:locationchange', () => void this.rescanAll());
+    this.ctx.addEventListener(win, 'wxt:locationchange', () => void this.track(() => this.rescanAll()));
     browser.runtime.onMessage.addListener(this.onMessage);
-    await this.apply();
+    this.started = true;
+    await this.track(() => this.apply());
+  }
+
+  /** Runs a piece of work and counts it, so the status can say when the script is idle. */
+  private async track<T>(work: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await work();
+    } finally {
+      if (--this.busy === 0) this.settled++;
+    }
+  }
+
+  private phase(): PageStatus['phase'] {
+    if (!this.started) return 'starting';
+    return this.busy > 0 || this.flushTimer !== null || this.highlighter.settling ? 'working' : 'idle';
   }
 
   /** Re-evaluate everything that depends on settings; cheap when nothing changed. */
@@ -157,6 +177,7 @@ export class BackstoryPage {
     this.observer = null;
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.flushTimer = null;
+    this.pending.clear();
     this.highlighter.clear();
     this.intent.close();
     this.scan?.reset();
@@ -234,7 +255,7 @@ export class BackstoryPage {
     const body = this.doc.body;
     this.observer = new MutationObserver((list) => {
       for (const m of list) this.pending.add(m.target);
-      if (this.flushTimer === null) this.flushTimer = this.ctx.setTimeout(() => void this.flush(), MUTATION_BATCH_MS);
+      if (this.flushTimer === null) this.flushTimer = this.ctx.setTimeout(() => void this.track(() => this.flush()), MUTATION_BATCH_MS);
     });
     this.observer.observe(body, OBSERVE);
     for (const root of this.shadowRoots) this.observer.observe(root, OBSERVE);
@@ -289,7 +310,7 @@ export class BackstoryPage {
       onShadowRoot: (r) => {
         if (!this.shadowRoots.includes(r)) {
           this.adoptShadowRoot(r);
-          void scan.rescan([r]).then((ok) => ok && this.active && this.scan === scan && this.remark());
+          void this.track(() => scan.rescan([r]).then((ok) => ok && this.active && this.scan === scan && this.remark()));
         }
       },
     });
@@ -345,7 +366,7 @@ export class BackstoryPage {
     else if (siteRule(this.settings, hostname) === 'never') reason = 'muted';
     else if (!this.active) reason = 'not-article';
     else if (found.length === 0) reason = 'none-found';
-    return { hostname, active: this.active, reason, found };
+    return { hostname, url: this.doc.location?.href ?? '', active: this.active, phase: this.phase(), settled: this.settled, reason, found };
   }
 
   private sendBadge(): void {

@@ -1,3 +1,4 @@
+import { renderBudgets, type Budget } from './budgets';
 /** Benchmark results as a Markdown table and an SVG bar chart. */
 type Stat = { median: number; min: number; max: number; marks?: number };
 export type BenchResults = {
@@ -13,6 +14,8 @@ export type BenchResults = {
   heapBytes: number;
   bundles: Array<{ file: string; bytes: number }>;
   packageBytes: number;
+  /** Budgets measured with the real extension in Chromium and Firefox (scripts/bench/budgets.ts). */
+  budgets?: Budget[];
 };
 
 const ms = (s: Stat) => `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
@@ -25,6 +28,7 @@ export function markjsFull(r: BenchResults, s: Stat): number {
 
 export function renderMarkdown(r: BenchResults): string {
   const lines: string[] = [];
+  if (r.budgets) lines.push(...budgetSection(r.budgets));
   lines.push(`# Benchmark results`);
   lines.push('');
   lines.push(`${r.date.slice(0, 10)} · ${r.machine} · ${r.runs} interleaved runs per method and page, fresh page load each · dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases.`);
@@ -90,4 +94,21 @@ export function renderChart(r: BenchResults): string {
 ${parts.join('\n')}
 </svg>
 `;
+}
+
+function budgetSection(budgets: Budget[]): string[] {
+  const failed = budgets.filter((b) => !b.pass).length;
+  const methods = [...new Map(budgets.map((b) => [`${b.browser}: ${b.method}`, 1])).keys()];
+  return [
+    '## Budgets',
+    '',
+    `${budgets.length} budgets, ${failed === 0 ? 'all met' : `${failed} missed`} (\`npm run bench -- --strict\` exits 1 on a miss).`,
+    '',
+    renderBudgets(budgets),
+    '',
+    'How each was measured:',
+    '',
+    ...methods.map((m) => `- ${m}`),
+    '',
+  ];
 }

@@ -2,20 +2,19 @@
  * Launch real browsers with the built extension: Chromium through playwright-core,
  * Firefox through puppeteer-core (WebDriver BiDi). Both return the same small
  * interface so tests, the demo and the benchmark drive them alike.
- * Never downloads a browser: it uses the system's Debian packages.
+ * Never downloads a browser: find-browsers.ts finds the system's (or installs Debian's packages).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { profilerEnv } from './gecko-profile';
+import { findBrowser, type BrowserName } from './find-browsers';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export type { BrowserName } from './find-browsers';
 export const GECKO_ID = 'backstory@backstory.example';
 /** Pinned so tests know the moz-extension:// origin in advance. */
 export const FIREFOX_UUID = '7b1f2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
 
-export type BrowserName = 'chromium' | 'firefox';
 
 /** Put on the clipboard before a copy, so a copy that did nothing is never mistaken for one that worked. */
 export const CLIPBOARD_SENTINEL = '(clipboard untouched)';
@@ -51,6 +50,8 @@ export type Session = {
   jsHeapBytes(page: AnyPage): Promise<number>;
   /** What a reader gets from Select All then Copy (the real keyboard shortcuts), read back from the clipboard. */
   selectAllAndCopy(page: AnyPage): Promise<string>;
+  /** Resolves when the browser is gone (closed by the reader, or by close()). */
+  closed: Promise<void>;
   close(): Promise<void>;
 };
 
@@ -71,10 +72,12 @@ async function launchChromium(opts: LaunchOptions): Promise<Session> {
   const ext = resolve('.output/chrome-mv3');
   const dir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: findBrowser('chromium'),
     headless: opts.headless ?? true,
     viewport: { width: 1280, height: 800 },
     hasTouch: opts.hasTouch ?? false,
+    // Playwright turns the back/forward cache off; readers have it, and a test checks that pages restored from it work.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
@@ -93,8 +96,10 @@ async function launchChromium(opts: LaunchOptions): Promise<Session> {
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
   const origin = `chrome-extension://${id}`;
+  const closed = new Promise<void>((r) => context.once('close', () => r()));
   return {
     name: 'chromium',
+    closed,
     extensionOrigin: origin,
     requests,
     addInitScript: async (page, script) => {
@@ -133,7 +138,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<Session> {
   const puppeteer = (await import('puppeteer-core')).default;
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: findBrowser('firefox'),
     headless: opts.headless ?? true,
     env: opts.geckoProfile ? { ...process.env, ...profilerEnv(opts.geckoProfile) } : process.env,
     userDataDir: opts.userDataDir,
@@ -159,8 +164,10 @@ async function launchFirefox(opts: LaunchOptions): Promise<Session> {
     page.on('request', (r) => void requests.push(r.url()));
     return page as unknown as AnyPage;
   };
+  const closed = new Promise<void>((r) => browser.once('disconnected', () => r()));
   return {
     name: 'firefox',
+    closed,
     extensionOrigin: origin,
     requests,
     addInitScript: async (page, script) => {

@@ -2,7 +2,7 @@
  * The card's placement, keyboard path, touch, themes, related swap and the
  * bottom sheet, in both browsers, with screenshots to check by eye.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser as ExtApi } from 'webextension-polyfill';
 import { BROWSERS, card, hover, locateText, open, setSettings, shot, sleep, start, stop, waitFor, waitForCard, type Box, type CardInfo, type Env } from './support';
@@ -36,6 +36,8 @@ for (const browser of BROWSERS) {
       env = await start(browser, undefined, { hasTouch: browser === 'chromium' });
       await setSettings(env, { where: 'all' });
     });
+    // Each test starts from the same settings, even after one that failed half-way.
+    afterEach(() => setSettings(env, { where: 'all' }));
     after(async () => {
       await stop(env);
     });
@@ -85,7 +87,9 @@ for (const browser of BROWSERS) {
       await page.close();
     });
 
-    test('keyboard: next marked name opens its card with focus inside; Tab reaches the links; Esc closes and gives focus back', async () => {
+    // Browser shortcuts (Alt+Shift+N/P) are handled by the browser, which automation cannot press: this drives the
+    // next/previous-mention message the background sends for those commands, and the keyboard inside the card.
+    test('next/previous-mention message (sent by the keyboard commands): opens the card with focus inside; Tab reaches the links; Esc closes and gives focus back', async () => {
       const page = await open(env, 'articles/putin-xi-beijing.html');
       await page.evaluate(() => (document.querySelector('a') as HTMLElement).focus(), null);
       await navigate(env, 1);
@@ -124,6 +128,25 @@ for (const browser of BROWSERS) {
       const page = await open(env, 'articles/putin-xi-beijing.html');
       await hover(page, 'Gazprom');
       assert.equal((await waitForCard(page)).name, 'Gazprom');
+      // The dark theme is what the card computes, not only what a screenshot shows: a dark surface, light text.
+      const colours = await page.evaluate(() => {
+        const wrap = document.querySelector('backstory-card')!.shadowRoot!.querySelector('.wrap') as HTMLElement;
+        let el: HTMLElement | null = (wrap.querySelector('.card') as HTMLElement | null) ?? wrap;
+        let bg = getComputedStyle(el).backgroundColor;
+        while (el && /rgba\(0, 0, 0, 0\)|transparent/.test(bg)) {
+          el = el.parentElement;
+          if (el) bg = getComputedStyle(el).backgroundColor;
+        }
+        const fg = getComputedStyle(wrap.querySelector('h2')!).color;
+        // Relative luminance of each (no named helper: the test bundler would wrap it in a name it cannot see here).
+        return [bg, fg].map((c) => {
+          const [r, g, b] = (c.match(/[\d.]+/g) ?? []).map(Number);
+          return { raw: c, lum: (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 };
+        });
+      }, null);
+      const [bgc, fgc] = colours;
+      assert.ok(bgc.lum < 0.25, `dark theme background ${bgc.raw}`);
+      assert.ok(fgc.lum > 0.7, `dark theme text ${fgc.raw}`);
       await shot(page, `${browser}-card-dark`);
       const chip = await page.evaluate(() => {
         const b = document.querySelector('backstory-card')!.shadowRoot!.querySelector('.chip') as HTMLButtonElement;

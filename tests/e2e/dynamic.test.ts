@@ -2,9 +2,9 @@
  * Pages that change or hide their text: single-page-app navigation, infinite
  * scroll, frames and shadow roots, editable areas, right-to-left and CJK text.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, MARK_NAMES, marks, marksBy, open, setSettings, shot, sleep, start, stop, waitFor, type Env } from './support';
+import { BROWSERS, MARK_NAMES, idle, marks, marksBy, open, setSettings, shot, sleep, start, stop, status, waitFor, type Env } from './support';
 
 const count = () => {
   let n = 0;
@@ -21,6 +21,8 @@ for (const browser of BROWSERS) {
       env = await start(browser);
       await setSettings(env, { where: 'all', mark: 'every' });
     });
+    // Each test starts from the same settings, even after one that failed half-way.
+    afterEach(() => setSettings(env, { where: 'all', mark: 'every' }));
     after(async () => {
       await stop(env);
     });
@@ -58,7 +60,6 @@ for (const browser of BROWSERS) {
 
     test('same-origin frames and open shadow roots are scanned; closed ones are left alone', async () => {
       const page = await open(env, 'dynamic/frames.html');
-      await sleep(500);
       const all = await marks(page);
       assert.deepEqual(all, ['NATO', 'Gazprom']);
       const child = page.frames().find((f) => f.url().endsWith('/dynamic/frame-child.html'));
@@ -81,7 +82,6 @@ for (const browser of BROWSERS) {
     test('marks inside open shadow roots are styled (the root adopts our sheet); closed roots are left alone', async () => {
       await setSettings(env, { where: 'all', mark: 'every', style: 'background' });
       const page = await open(env, 'hostile/shadow.html');
-      await sleep(500);
       assert.deepEqual((await marks(page)).sort(), ['Gazprom', 'Weibo', 'the Kremlin', 'the Kremlin']);
       const sheets = await page.evaluate(() => {
         const open = document.getElementById('open')!.shadowRoot!;
@@ -99,7 +99,6 @@ for (const browser of BROWSERS) {
 
     test("styling a shadow root never runs the page's own CSSStyleSheet code", async () => {
       const page = await open(env, 'dynamic/shadow-tampered.html');
-      await sleep(500);
       assert.deepEqual(await marks(page), ['Weibo']);
       const state = await page.evaluate(() => {
         const root = document.getElementById('open')!.shadowRoot!;
@@ -112,6 +111,7 @@ for (const browser of BROWSERS) {
     test('editable areas are never marked and typing in them works', async () => {
       const page = await open(env, 'dynamic/editable.html');
       assert.deepEqual(await marks(page), ['Russia']);
+      const before = (await status(env, page)).settled;
       await page.evaluate(() => {
         const ta = document.getElementById('ta') as HTMLTextAreaElement;
         ta.focus();
@@ -126,7 +126,8 @@ for (const browser of BROWSERS) {
         sel.collapseToEnd();
       }, null);
       await page.keyboard.type(' meets Xi Jinping');
-      await sleep(400); // longer than the mutation batch
+      // The script has seen the typing (a batch of mutations) and is done with it: only now is "not marked" evidence.
+      await idle(env, page, before);
       const values = await page.evaluate(
         () => [(document.getElementById('ta') as HTMLTextAreaElement).value, document.getElementById('editor')!.textContent],
         null,

@@ -7,7 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser as ExtApi } from 'webextension-polyfill';
 import { resolve } from 'node:path';
-import { CHROMIUM_PATH, type AnyPage } from '../../scripts/lib/browsers';
+import type { AnyPage } from '../../scripts/lib/browsers';
+import { findBrowser } from '../../scripts/lib/find-browsers';
 import { serveFixtures } from '../../scripts/lib/server';
 import { BROWSERS, hover, open, sleep, start, stop, waitFor, waitForCard, type Env } from './support';
 
@@ -34,6 +35,8 @@ for (const browser of BROWSERS) {
       // Go back after evaluate returns: a navigation inside it can destroy the context it answers from.
       await page.evaluate(() => void setTimeout(() => history.back(), 0), null);
       await waitFor(page, () => location.pathname.endsWith('red-sea-shipping.html') && document.readyState === 'complete', 10_000);
+      // Restored from the cache, not loaded again: the page's own state is still there.
+      assert.equal(await page.evaluate(() => (window as unknown as { marker?: number }).marker, null), 7, 'the page came back from the back/forward cache');
       await waitFor(page, marked, 10_000);
       await hover(page, 'Maersk');
       assert.equal((await waitForCard(page)).name, 'Maersk');
@@ -86,7 +89,7 @@ if (BROWSERS.includes('chromium')) {
     const server = await serveFixtures('tests/fixtures');
     const browser = await puppeteer.launch({
       browser: 'chrome',
-      executablePath: CHROMIUM_PATH,
+      executablePath: findBrowser('chromium'),
       headless: true,
       pipe: true,
       enableExtensions: true,

@@ -4,11 +4,11 @@
  * the page's DOM untouched and no console errors.
  */
 import type { Browser as ExtApi } from 'webextension-polyfill';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  BROWSERS, bodyComparison, card, found, hover, marks, open, openPopup, shot, start, stop, waitFor, waitForCard, type Env,
+  BROWSERS, bodyComparison, card, found, hover, marks, open, openPopup, resetStorage, shot, start, stop, waitFor, waitForCard, type Env,
 } from './support';
 
 /** Write settings from an extension page, as the popup would. */
@@ -37,6 +37,8 @@ for (const browser of BROWSERS) {
     before(async () => {
       env = await start(browser);
     });
+    // A failing test must not leave its settings to the next one.
+    afterEach(() => resetStorage(env));
     after(async () => {
       await stop(env);
     });

@@ -7,12 +7,14 @@ import type { Browser as ExtApi } from 'webextension-polyfill';
 import { mkdirSync } from 'node:fs';
 import { launch, type AnyPage, type BrowserName, type LaunchOptions, type Session } from '../../scripts/lib/browsers';
 import { serveFixtures, type FixtureServer } from '../../scripts/lib/server';
+import type { PageStatus } from '../../utils/messages';
+import { statusOf, waitIdle } from '../../scripts/lib/status';
 
 export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS?.split(',') as BrowserName[]) ?? ['chromium', 'firefox'];
 export const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 
-export type Env = { session: Session; server: FixtureServer; errors: string[] };
+export type Env = { session: Session; server: FixtureServer; errors: string[]; probe?: AnyPage };
 
 export async function start(name: BrowserName, headers?: Record<string, Record<string, string>>, opts: LaunchOptions = {}): Promise<Env> {
   const server = await serveFixtures('tests/fixtures', headers);
@@ -20,7 +22,30 @@ export async function start(name: BrowserName, headers?: Record<string, Record<s
   return { session, server, errors: [] };
 }
 
+export type Status = PageStatus;
+
+/**
+ * The content script's own report for this page, once it says it is idle (and, with `after`, once it
+ * has settled more often than that: work asked of it after the count was read is done). This is the
+ * positive signal to wait for before checking that something did NOT happen: a script that never
+ * started, or never answers, fails here instead of passing an absence check.
+ */
+export async function idle(env: Env, page: AnyPage, after = -1, timeout = 20_000): Promise<Status> {
+  env.probe ??= await env.session.openExtensionPage('popup.html?tab=0');
+  return waitIdle(env.probe, page, after, timeout);
+}
+
+/** The content script's status for this page right now (it must answer). */
+export async function status(env: Env, page: AnyPage): Promise<Status> {
+  env.probe ??= await env.session.openExtensionPage('popup.html?tab=0');
+  const url = await page.evaluate(() => location.href, null);
+  const s = await statusOf(env.probe, url);
+  if (!s) throw new Error(`no content script answered in ${url}`);
+  return s;
+}
+
 export async function stop(env: Env): Promise<void> {
+  await env.probe?.close().catch(() => {});
   await env.session.close();
   await env.server.close();
 }
@@ -35,7 +60,7 @@ export async function open(env: Env, path: string): Promise<AnyPage> {
   });
   page.on('pageerror', (e) => env.errors.push(`${path}: ${String(e)}`));
   await page.goto(`${env.server.origin}/${path}`, { waitUntil: 'load' });
-  await waitFor(page, () => Boolean((CSS as unknown as { highlights: Map<string, unknown> }).highlights.size), 10_000).catch(() => {});
+  await idle(env, page);
   return page;
 }
 
@@ -197,6 +222,18 @@ export async function setSettings(env: Env, value: Record<string, unknown>): Pro
     const api = g.browser ?? g.chrome;
     await api.storage.sync.set({ settings: v });
   }, value);
+  await page.close();
+}
+
+/** Back to defaults: no stored settings, an empty glossary (for afterEach, so a failed test leaks nothing). */
+export async function resetStorage(env: Env): Promise<void> {
+  const page = await env.session.openExtensionPage('popup.html?tab=0');
+  await page.evaluate(async () => {
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const api = g.browser ?? g.chrome;
+    await api.storage.sync.clear();
+    await api.storage.local.remove('glossary');
+  }, null);
   await page.close();
 }
 

@@ -73,6 +73,8 @@ describe('the audit catches', () => {
   });
   test('broken related and context ids', () => {
     expect(audit({ ...valid, related: ['nowhere'] })).toContain('related id "nowhere" does not exist');
+    const ctx = audit({ ...valid, aliases: [{ text: 'Valid Land', context: ['elsewhere'] }] });
+    expect(ctx).toContain('context id "elsewhere" of alias "Valid Land" does not exist');
   });
   test('fewer than two facts and a missing Wikipedia link', () => {
     const p = audit({ ...valid, facts: [valid.facts[0]], links: {} });
@@ -104,5 +106,20 @@ describe('the schema', () => {
     ];
     for (const b of bad) expect(entitySchema.safeParse(b).success).toBe(false);
     expect(entitySchema.safeParse(valid).success).toBe(true);
+  });
+});
+
+describe('other-language names (data/names/<lang>.json)', () => {
+  test('are merged into the entity as aliases tagged with the language; unknown ids and bad entries are problems', async () => {
+    const { mergeNames } = await import('../../scripts/load-data');
+    const files = [{ path: 'x.json', data: [{ ...valid, id: 'valid-land', name: 'Valid Land', aliases: ['VL Republic'] }] }];
+    const problems = mergeNames(files, 'fr', { 'valid-land': ['Pays Valide', { text: 'PV', caseSensitive: true }, 'VL Republic'], nowhere: ['X'] }, 'data/names/fr.json');
+    expect((files[0].data[0] as { aliases: unknown[] }).aliases).toEqual(['VL Republic', { text: 'Pays Valide', lang: 'fr' }, { text: 'PV', caseSensitive: true, lang: 'fr' }]);
+    expect(problems).toEqual([{ where: 'data/names/fr.json.nowhere', message: 'no entity has the id "nowhere"' }]);
+    expect(mergeNames(files, 'fr', { 'valid-land': 'Pays' }, 'p')).toEqual([{ where: 'p.valid-land', message: 'must be a list of names' }]);
+    expect(mergeNames(files, 'French', {}, 'p')[0].message).toMatch(/BCP 47/);
+    // The merged names go through the same audit as every alias.
+    const { problems: audited } = auditDataset([{ path: 'x.json', data: [{ ...valid, aliases: [{ text: '<b>', lang: 'fr' }] }] }]);
+    expect(audited.map((p) => p.message)).toContain('must be plain text (no < or >)');
   });
 });

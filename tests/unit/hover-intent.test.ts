@@ -113,11 +113,27 @@ describe('HoverIntent', () => {
   });
 
   test('the delay follows settings and is clamped to 0–1000 ms', () => {
-    const { intent, log } = machine();
-    intent.setDelay(5000);
-    intent.over('xi');
-    vi.advanceTimersByTime(1000);
-    expect(log).toContain('show xi');
+    const high = machine();
+    high.intent.setDelay(5000);
+    high.intent.over('xi');
+    vi.advanceTimersByTime(999);
+    expect(high.log).not.toContain('show xi');
+    vi.advanceTimersByTime(1);
+    expect(high.log).toContain('show xi');
+
+    const low = machine();
+    low.intent.setDelay(-200);
+    low.intent.over('putin');
+    vi.advanceTimersByTime(0);
+    expect(low.log).toContain('show putin');
+
+    const inside = machine();
+    inside.intent.setDelay(250);
+    inside.intent.over('kremlin');
+    vi.advanceTimersByTime(249);
+    expect(inside.log).not.toContain('show kremlin');
+    vi.advanceTimersByTime(1);
+    expect(inside.log).toContain('show kremlin');
   });
 });
 

@@ -16,7 +16,8 @@ import {
   matchAliases,
 } from './rules';
 
-export type SourceFile = { path: string; data: unknown };
+/** A parsed source file; `problems` are ones found while loading it (an other-language names file). */
+export type SourceFile = { path: string; data: unknown; problems?: Array<{ where: string; message: string }> };
 export type Problem = { where: string; message: string };
 export type LoadedEntity = Entity & { source: string };
 
@@ -30,6 +31,7 @@ export function validateFiles(files: SourceFile[]): { entities: LoadedEntity[]; 
   const entities: LoadedEntity[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
+    problems.push(...(file.problems ?? []));
     if (!Array.isArray(file.data)) {
       problems.push({ where: file.path, message: 'a data file must hold a JSON array of entities' });
       continue;

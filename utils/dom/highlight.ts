@@ -94,6 +94,11 @@ export class Highlighter {
     if (this.queue.length > 0) this.frame = this.nextFrame(() => this.addBatch());
   }
 
+  /** Whether marks are still waiting for a frame to be added. */
+  get settling(): boolean {
+    return this.queue.length > 0;
+  }
+
   /** The next frame, or a timer where frames do not run (a hidden tab). Returns a cancel function. */
   private nextFrame(fn: () => void): () => void {
     const win = this.win;

@@ -1,0 +1,45 @@
+/**
+ * Ask the content script in a page for its status through an extension page, and wait until it
+ * reports idle. Shared by the e2e tests and the benchmark.
+ */
+import type { Browser as ExtApi } from 'webextension-polyfill';
+import type { PageStatus } from '../../utils/messages';
+import type { AnyPage } from './browsers';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The status of the top frame showing `url`, asked from `probe` (an open extension page), or null. */
+export function statusOf(probe: AnyPage, url: string): Promise<PageStatus | null> {
+  return probe.evaluate(async (u) => {
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const api = g.browser ?? g.chrome;
+    for (const t of await api.tabs.query({})) {
+      if (t.id === undefined) continue;
+      try {
+        const s = (await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 })) as PageStatus | undefined;
+        if (s?.url === u) return s;
+      } catch {
+        // no content script in that tab
+      }
+    }
+    return null;
+  }, url);
+}
+
+/**
+ * Wait until the page's content script says it is idle, having settled more than `after` times.
+ * A script that never started, or never answers, makes this throw.
+ */
+export async function waitIdle(probe: AnyPage, page: AnyPage, after = -1, timeout = 20_000): Promise<PageStatus> {
+  const url = await page.evaluate(() => location.href, null);
+  const end = Date.now() + timeout;
+  for (;;) {
+    const last = await statusOf(probe, url);
+    if (last && last.phase === 'idle' && last.settled > after) return last;
+    if (Date.now() > end) {
+      const shown = last && { ...last, url: undefined, found: last.found.length };
+      throw new Error(`the content script in ${url} never reported idle${after >= 0 ? ` after run ${after}` : ''}; last status: ${JSON.stringify(shown)}`);
+    }
+    await sleep(50);
+  }
+}
