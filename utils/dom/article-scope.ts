@@ -64,9 +64,10 @@ function describe(el: Element, parent: Info | null): Info {
   const raw = `${el.id} ${el.getAttribute('class') ?? ''}${tag.includes('-') ? ` ${tag}` : ''}`;
   const words = raw.length > 1 ? raw.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
   const role = el.getAttribute('role') ?? '';
-  // Furniture's paragraphs never score (Readability drops "unlikely candidates" before scoring).
+  // Furniture's paragraphs never score (Readability drops "unlikely candidates" before scoring). The tags
+  // <article> and <main> outweigh a class word: a newsletter platform's post is "newsletter-post".
   const furniture = OUT_TAGS.has(tag) || tag === 'HEADER' || tag === 'FOOTER' || OUT_ROLES.has(role) ||
-    (FURNITURE.test(words) && !STRONG.test(words));
+    (FURNITURE.test(words) && !STRONG.test(words) && tag !== 'ARTICLE' && tag !== 'MAIN');
   return {
     el, tag, role, words, parent, block: BLOCK.has(tag), unlikely: parent !== null && (parent.unlikely || furniture),
     linked: (parent?.linked ?? false) || tag === 'A', site: tag === 'NAV' || ['navigation', 'banner', 'contentinfo', 'search'].includes(role),
@@ -212,8 +213,8 @@ function withSiblings(page: Page, top: Info): Element[] {
     if (!i || sib === top.el || i.unlikely || i.site) continue;
     const bonus = cls && sib.getAttribute('class') === cls ? s0 * 0.2 : 0;
     const density = i.text > 0 ? i.link / i.text : 1;
-    const para = (i.tag === 'P' || i.tag === 'BLOCKQUOTE') &&
-      ((i.own > 80 && density < 0.25) || (i.own > 0 && i.own <= 80 && i.link === 0 && /\.( |$)/.test(sib.textContent ?? '')));
+    const para = i.tag === 'FIGURE' || ((i.tag === 'P' || i.tag === 'BLOCKQUOTE') &&
+      ((i.own > 80 && density < 0.25) || (i.own > 0 && i.own <= 80 && i.link === 0 && /\.( |$)/.test(sib.textContent ?? ''))));
     if ((i.scored && final(i) + bonus >= Math.max(10, s0 * 0.2)) || para) out.push(sib);
   }
   return out;
@@ -284,6 +285,8 @@ type Found = { roots: Element[]; method: string };
 
 function locate(doc: Document, page: Page): Found | null {
   const ld = readJsonLd(doc);
+  const live = liveContainer(doc, page, ld.live);
+  if (live) return { roots: [live.el], method: 'live blog' };
   const marked = Array.from(doc.querySelectorAll('[itemprop~="articleBody"]'), (e) => page.infos.get(e)).filter((i) => i !== undefined && i.text > 0) as Info[];
   if (marked.length > 0) {
     const all = commonAncestor(marked);
@@ -291,8 +294,6 @@ function locate(doc: Document, page: Page): Found | null {
     const pick = marked.length > 1 && all?.parent && sum >= 0.5 * all.prose ? all : marked.reduce((a, b) => (b.prose > a.prose ? b : a));
     if (pick.prose >= MIN_EXPLICIT) return { roots: [pick.el], method: 'itemprop=articleBody' };
   }
-  const live = liveContainer(doc, page, ld.live);
-  if (live) return { roots: [live.el], method: 'live blog' };
   for (const text of ld.bodies) {
     const b = matchBody(page, text);
     if (b && b.prose >= MIN_EXPLICIT) return { roots: withSiblings(page, b), method: 'JSON-LD articleBody' };
