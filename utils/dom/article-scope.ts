@@ -24,8 +24,8 @@ const BLOCK = new Set([
 ]);
 const OUT_TAGS = new Set(['NAV', 'ASIDE', 'MENU', 'DIALOG']);
 const OUT_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alertdialog']);
-/** Captions and pull quotes belong to the story whatever their class says. */
-const KEEP_TAGS = new Set(['FIGCAPTION', 'BLOCKQUOTE']);
+/** Pictures, captions and pull quotes belong to the story whatever their class says. */
+const KEEP_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'BLOCKQUOTE']);
 /** Readability's starting scores: containers of prose up, lists and headings down. */
 const TAG_SCORE: Record<string, number> = {
   DIV: 5, ARTICLE: 5, PRE: 3, TD: 3, BLOCKQUOTE: 3, ADDRESS: -3, OL: -3, UL: -3, DL: -3, DD: -3, DT: -3, LI: -3,
@@ -48,6 +48,7 @@ const MIN_EXPLICIT = 140; // prose an explicitly marked body needs (a short wire
 const MIN_DENSITY = 500; // prose the best unmarked candidate needs, as in Readability
 const ENTRY_PROSE = 100; // prose of one live-blog entry
 const MIN_LINKS = 3; // "several links": one link in a short paragraph is not a link list
+const MENU_LINKS = 5; // a <nav> with this many links is the site's menu: what holds it is page furniture
 const HEAD_MAX = 1500; // text of the block around the headline (headline, standfirst, byline, share bar)
 
 type Info = {
@@ -70,7 +71,7 @@ function describe(el: Element, parent: Info | null): Info {
     (FURNITURE.test(words) && !STRONG.test(words) && tag !== 'ARTICLE' && tag !== 'MAIN');
   return {
     el, tag, role, words, parent, block: BLOCK.has(tag), unlikely: parent !== null && (parent.unlikely || furniture),
-    linked: (parent?.linked ?? false) || tag === 'A', site: tag === 'NAV' || ['navigation', 'banner', 'contentinfo', 'search'].includes(role),
+    linked: (parent?.linked ?? false) || tag === 'A', site: role === 'banner' || role === 'contentinfo',
     scored: false, text: 0, own: 0, link: 0, ownLink: 0, links: 0, commas: 0, ownCommas: 0, prose: 0, entries: 0, score: 0,
   };
 }
@@ -121,6 +122,8 @@ function finish(page: Page, i: Info): void {
     i.link = i.text;
     i.links += 1;
   }
+  // The site's menu, not a breadcrumb or a table of contents of a few links.
+  if ((i.tag === 'NAV' || i.role === 'navigation') && i.links >= MENU_LINKS) i.site = true;
   if (i.block && !i.unlikely && i.tag !== 'H1' && i.own >= MIN_PARA) {
     const density = i.linked ? 1 : i.ownLink / i.own;
     if (density < 0.5) {
@@ -275,7 +278,8 @@ function headlines(doc: Document, page: Page): Element[] {
     let i = page.infos.get(h);
     if (!i || i.text === 0) return false;
     for (i = i.parent ?? undefined; i; i = i.parent ?? undefined) {
-      if (OUT_TAGS.has(i.tag) || i.tag === 'FOOTER' || OUT_ROLES.has(i.role) || (i.tag === 'HEADER' && i.site)) return false;
+      if (OUT_TAGS.has(i.tag) || i.tag === 'FOOTER' || OUT_ROLES.has(i.role)) return false;
+      if (i.tag === 'HEADER' && i.site && !i.el.closest('article')) return false;
     }
     return true;
   });
@@ -296,7 +300,7 @@ function locate(doc: Document, page: Page): Found | null {
   }
   for (const text of ld.bodies) {
     const b = matchBody(page, text);
-    if (b && b.prose >= MIN_EXPLICIT) return { roots: withSiblings(page, b), method: 'JSON-LD articleBody' };
+    if (b && b.prose >= MIN_EXPLICIT) return { roots: [b.el], method: 'JSON-LD articleBody' };
   }
   const article = headlines(doc, page)[0]?.closest('article');
   const ai = article ? page.infos.get(article) : undefined;
@@ -349,8 +353,8 @@ function withLead(doc: Document, page: Page, roots: Element[], ctx: Ctx): Elemen
 
 /** A header or footer is the article's own when it holds the headline or sits in an <article> that is not the page. */
 function ownSection(i: Info, ctx: Ctx): boolean {
-  if (i.site) return false;
   if (i.el.getElementsByTagName('h1').length > 0) return true;
+  if (i.site) return false;
   const article = i.el.parentElement?.closest('article');
   const ai = article ? ctx.page.infos.get(article) : undefined;
   return ai ? !ai.site : Boolean(article);
