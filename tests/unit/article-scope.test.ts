@@ -1,5 +1,15 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { findArticleScope, inScope, type ArticleScope } from '../../utils/dom/article-scope';
+import { walkBlocks } from '../../utils/dom/walk';
+import { auditDataset } from '../../utils/dataset/audit';
+import { compileIndex } from '../../utils/dataset/compile';
+import { Matcher } from '../../utils/match/matcher';
+import { PageScan } from '../../utils/scan/page-scan';
+import { loadDataFiles } from '../../scripts/load-data';
+import { generatePages } from '../../scripts/bench/pages';
 
 function page(body: string, head = ''): Document {
   return new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -48,6 +58,13 @@ describe('signals', () => {
     expect(scope.method).toBe('JSON-LD articleBody');
     expect(rootTags(scope)).toEqual(['target']);
     expect(has(doc, scope, 'Decoy0')).toBe(false);
+  });
+
+  test('JSON-LD with escaped characters (as PHP writes it) still matches', () => {
+    const ld = `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"Caf\\u00e9 owners in S\\u00e3o Paulo said on Tuesday, \\"again\\", that the talks would go on"}</script>`;
+    const doc = page(`<div id="first">${paras('Decoy', 6)}</div><div id="target"><p>Café owners in São Paulo said on Tuesday, "again", that the talks would go on, and on, and on into the night.</p>${paras('Target', 2)}</div>`, ld);
+    const scope = findArticleScope(doc);
+    expect([scope.method, rootTags(scope)]).toEqual(['JSON-LD articleBody', ['target']]);
   });
 
   test('broken JSON-LD is ignored', () => {
@@ -103,12 +120,12 @@ describe('signals', () => {
   test('headline, standfirst and lead picture outside the body are roots; byline and share bar are not', () => {
     const doc = page(
       `${siteHeader}<main><div class="top"><h1>HeadText</h1></div><p class="standfirst">DekText: the summary of the story in one line.</p><div class="byline">By Someone</div>` +
-        `<div class="share-tools"><a href="#1">Share</a></div><figure><img alt=""><figcaption>CaptionText</figcaption></figure>` +
+        `<div class="share-tools"><a href="#1">Share</a></div><div class="leaderboard">AdvertText</div><figure><img alt=""><figcaption>CaptionText</figcaption></figure>` +
         `<div itemprop="articleBody">${paras('Body')}</div></main>`,
     );
     const scope = findArticleScope(doc);
     expect(scope.roots.map((r) => r.className || r.tagName.toLowerCase())).toEqual(['top', 'standfirst', 'figure', 'div']);
-    expect(['HeadText', 'DekText', 'CaptionText', 'By Someone', 'Share'].map((t) => has(doc, scope, t))).toEqual([true, true, true, false, false]);
+    expect(['HeadText', 'DekText', 'CaptionText', 'By Someone', 'Share', 'AdvertText'].map((t) => has(doc, scope, t))).toEqual([true, true, true, false, false, false]);
   });
 });
 
@@ -283,4 +300,51 @@ describe('inScope', () => {
     expect(doc.body.innerHTML).toBe(before);
     expect([a.method, a.roots]).toEqual([b.method, b.roots]);
   });
+});
+
+/**
+ * Cost, for docs/adr/0003-article-scope.md: `SCOPE_BENCH=1 npx vitest run tests/unit/article-scope.test.ts`.
+ * Prints medians in happy-dom and asserts nothing about time (timing belongs to benchmarks, not tests).
+ */
+describe.skipIf(!process.env.SCOPE_BENCH)('cost', () => {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const time = async (runs: number, fn: () => unknown) => {
+    const out: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await fn();
+      out.push(performance.now() - t0);
+    }
+    return median(out);
+  };
+
+  test('findArticleScope beside a walk and a full scan', async () => {
+    const { entities } = auditDataset(loadDataFiles('data'));
+    const matcher = new Matcher(compileIndex(entities));
+    const dir = mkdtempSync(join(tmpdir(), 'scope-bench-'));
+    const generated = generatePages(dir, entities.map((e) => e.name).filter((n) => !/[<>&]/.test(n)));
+    const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+    const fixture = (name: string) => readFileSync(join('tests/fixtures/layouts', name), 'utf8');
+    // The benchmark's 10,000-word article, poured into the broadsheet layout so the furniture is there too.
+    const tenK = parse(fixture('broadsheet-sidebar.html'));
+    const bench = parse(readFileSync(join(dir, generated.words10k.file), 'utf8'));
+    tenK.querySelector('.story__body')!.innerHTML = bench.querySelector('article')!.innerHTML.replace(/<h1>.*?<\/h1>/, '');
+    const docs: Array<[string, Document]> = [
+      ['largest fixture (wordpress-theme.html)', parse(fixture('wordpress-theme.html'))],
+      [`${generated.words10k.words} words in the broadsheet layout`, tenK],
+      ['2 MB benchmark page', parse(readFileSync(join(dir, generated.text2mb.file), 'utf8'))],
+    ];
+    const rows = [];
+    for (const [name, doc] of docs) {
+      await time(5, () => findArticleScope(doc));
+      const scope = await time(31, () => findArticleScope(doc));
+      const walk = await time(11, () => [...walkBlocks(doc.body)].length);
+      const scan = await time(5, () => new PageScan(matcher).scan(doc.body, { yielder: () => Promise.resolve(), sliceMs: 1e9 }));
+      const elements = doc.body.getElementsByTagName('*').length;
+      const r = (x: number) => Math.round(x * 100) / 100;
+      rows.push({ page: name, elements, method: findArticleScope(doc).method, scopeMs: r(scope), walkMs: r(walk), scanMs: r(scan), 'scope/scan %': r((100 * scope) / scan) });
+    }
+    console.table(rows);
+    expect(rows.length).toBe(3);
+  }, 300_000);
 });
