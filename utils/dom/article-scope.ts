@@ -55,17 +55,19 @@ type Info = {
   /** Text of the subtree's scored paragraphs that are not mostly links; entries: live-blog-like <article> children. */
   prose: number; entries: number;
 };
-type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[]; marked: Info[]; h1s: Info[]; main?: Info };
+const SUMS = ['text', 'link', 'links', 'commas', 'prose'] as const;
+const OWN = [['own', 'text'], ['ownLink', 'link'], ['ownCommas', 'commas']] as const;
+type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[] };
 type Ctx = { page: Page; full: boolean; rootProse: number };
 function describe(el: Element, parent: Info | null): Info {
   const tag = el.tagName.toUpperCase();
   const attrs = el.hasAttributes(); // most elements of a story (its <p>s) have none: skip the reads
   const raw = attrs ? `${el.id} ${el.getAttribute('class') ?? ''}` : '';
-  const words = (tag.includes('-') ? `${raw} ${tag}` : raw).replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+  const words = raw.length > 1 || tag.includes('-') ? `${raw} ${tag}`.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
   const role = (attrs && el.getAttribute('role')) || '';
   // Furniture's paragraphs never score (Readability's "unlikely candidates"); <article> and <main> outweigh a word.
   const furniture = OUT_TAGS.has(tag) || tag === 'HEADER' || tag === 'FOOTER' || OUT_ROLES.has(role) ||
-    (FURNITURE.test(words) && !STRONG.test(words) && tag !== 'ARTICLE' && tag !== 'MAIN');
+    (words !== '' && FURNITURE.test(words) && !STRONG.test(words) && tag !== 'ARTICLE' && tag !== 'MAIN');
   return {
     el, tag, role, prop: (attrs && el.getAttribute('itemprop')) || '', words, parent, block: nearestBlockElement(el) === el,
     unlikely: parent !== null && (parent.unlikely || furniture), linked: (parent?.linked ?? false) || tag === 'A',
@@ -74,27 +76,31 @@ function describe(el: Element, parent: Info | null): Info {
   };
 }
 
+const skippedTag = new Map<string, boolean>(); // walk.ts's test; with no attributes it depends on the tag alone
+const skipped = (el: Element) =>
+  el.hasAttributes() ? isSkippedElement(el) : (skippedTag.get(el.tagName) ?? skippedTag.set(el.tagName, isSkippedElement(el)).get(el.tagName));
 /** The one pass: text lengths in document order, then sums and paragraph scores bottom-up (reverse order). */
 function measure(root: Element): Page {
-  const page: Page = { infos: new Map(), order: [], candidates: [], marked: [], h1s: [] };
-  const stack: Array<{ info: Info; kids: NodeListOf<ChildNode>; i: number }> = [];
+  const page: Page = { infos: new Map(), order: [], candidates: [] };
+  const stack: Array<{ info: Info; next: ChildNode | null }> = [];
   const enter = (el: Element, parent: Info | null) => {
     const info = describe(el, parent);
     page.infos.set(el, info);
     page.order.push(info);
-    if (info.prop) page.marked.push(info);
-    if (info.tag === 'H1') page.h1s.push(info);
-    if (!page.main && (info.tag === 'MAIN' || info.role === 'main')) page.main = info;
-    stack.push({ info, kids: el.childNodes, i: 0 });
+    stack.push({ info, next: el.firstChild });
   };
   enter(root, null);
   for (let top = stack[0]; top; top = stack[stack.length - 1]) {
-    const node = top.kids[top.i++];
+    const node = top.next;
+    if (node) top.next = node.nextSibling;
     if (!node) stack.pop();
-    else if (node.nodeType === 1 && !isSkippedElement(node as Element)) enter(node as Element, top.info);
-    else if (node.nodeType === 3 && !/^\s*$/.test((node as Text).data)) {
+    else if (node.nodeType === 1 && !skipped(node as Element)) enter(node as Element, top.info);
+    else if (node.nodeType === 3) {
       const data = (node as Text).data; // read once: in a Firefox content script every read copies the string
-      const commas = data.match(/[,，]/g)?.length ?? 0;
+      if (/^\s*$/.test(data)) continue; // indentation between tags
+      let commas = 0;
+      for (let c = data.indexOf(','); c >= 0; c = data.indexOf(',', c + 1)) commas++;
+      for (let c = data.indexOf('，'); c >= 0; c = data.indexOf('，', c + 1)) commas++;
       for (const k of ['text', 'own'] as const) top.info[k] += data.length;
       for (const k of ['commas', 'ownCommas'] as const) top.info[k] += commas;
     }
@@ -118,13 +124,12 @@ function finish(page: Page, i: Info): void {
   }
   const p = i.parent;
   if (!p) return;
-  for (const k of ['text', 'link', 'links', 'commas', 'prose'] as const) p[k] += i[k];
+  for (const k of SUMS) p[k] += i[k];
   p.site ||= i.site;
   // Text of inline children is the parent's own: "<p>Xi <a>Jinping</a></p>" is one paragraph.
-  if (!i.block) for (const [to, from] of [['own', 'text'], ['ownLink', 'link'], ['ownCommas', 'commas']] as const) p[to] += i[from];
+  if (!i.block) for (const [to, from] of OWN) p[to] += i[from];
   if (i.tag === 'ARTICLE' && i.prose >= ENTRY_PROSE && i.link <= 0.3 * i.text) p.entries += 1;
 }
-
 const initialScore = (a: Info) => (TAG_SCORE[a.tag] ?? 0) + (POSITIVE.test(a.words) ? 25 : 0) - (FURNITURE.test(a.words) ? 25 : 0);
 const final = (i: Info) => i.score * (1 - (i.text > 0 ? i.link / i.text : 0)); // Readability scales by link density
 const isIn = (i: Info | null, ancestor: Info): boolean => i !== null && (i === ancestor || isIn(i.parent, ancestor));
@@ -181,9 +186,8 @@ function matchBody(page: Page, body: string): Info | null {
   }
   return best ?? para?.parent ?? null;
 }
-
 function liveContainer(page: Page, hinted: boolean): Info | null {
-  const updates = page.marked.filter((i) => /\bliveBlogUpdate\b/.test(i.prop));
+  const updates = page.order.filter((i) => /\bliveBlogUpdate\b/.test(i.prop));
   const c = updates.length > 1 ? commonAncestor(updates) : updates[0]?.parent;
   if (c !== undefined) return c?.parent ? c : null;
   const best = page.order.reduce<Info | null>((b, i) => (i.entries >= 3 && (!b || i.entries > b.entries) ? i : b), null);
@@ -195,15 +199,14 @@ function headlines(page: Page): Element[] {
   const furniture = (i: Info) => OUT_TAGS.has(i.tag) || i.tag === 'FOOTER' || OUT_ROLES.has(i.role) ||
     (i.tag === 'HEADER' && i.site && !i.el.closest('article'));
   const clear = (i: Info | null): boolean => i === null || (!furniture(i) && clear(i.parent));
-  return page.h1s.filter((h) => h.text > 0 && clear(h.parent)).map((h) => h.el);
+  return page.order.filter((h) => h.tag === 'H1' && h.text > 0 && clear(h.parent)).map((h) => h.el);
 }
-
 /** The signals, strongest first. */
 function locate(doc: Document, page: Page): { roots: Element[]; method: string } | null {
   const ld = readJsonLd(doc);
   const live = liveContainer(page, ld.live);
   if (live) return { roots: [live.el], method: 'live blog' };
-  const marked = page.marked.filter((i) => /\barticleBody\b/.test(i.prop) && i.text > 0);
+  const marked = page.order.filter((i) => /\barticleBody\b/.test(i.prop) && i.text > 0);
   const all = marked.length > 1 ? commonAncestor(marked) : null;
   // A body marked in parts (split by an ad) is their container, when the parts are most of its prose.
   const split = all?.parent && marked.reduce((n, i) => n + i.prose, 0) >= 0.5 * all.prose;
@@ -216,14 +219,14 @@ function locate(doc: Document, page: Page): { roots: Element[]; method: string }
   if (ai && ai.prose >= MIN_EXPLICIT && !ai.site) return { roots: [ai.el], method: 'article with h1' };
   // An <article> that wraps the whole page, menus included, says little: look for the story in it, then in <main>.
   const wrapper = ai && ai.prose >= MIN_EXPLICIT ? ai : undefined;
-  for (const within of [wrapper, page.main, null].filter((a) => a !== undefined)) {
+  const main = page.order.find((i) => i.tag === 'MAIN' || i.role === 'main');
+  for (const within of [wrapper, main, null].filter((a) => a !== undefined)) {
     const top = topCandidate(page, within);
     const roots = top ? withSiblings(page, top) : [];
-    if (proseOf(page, roots) >= (within === wrapper ? MIN_EXPLICIT : MIN_DENSITY)) {
-      return { roots, method: within === wrapper ? 'text density in article' : 'text density' };
-    }
+    const [min, method] = within === wrapper ? [MIN_EXPLICIT, 'text density in article'] : [MIN_DENSITY, 'text density'];
+    if (proseOf(page, roots) >= min) return { roots, method };
   }
-  return page.main && page.main.prose >= MIN_EXPLICIT ? { roots: [page.main.el], method: 'main' } : null;
+  return main && main.prose >= MIN_EXPLICIT ? { roots: [main.el], method: 'main' } : null;
 }
 
 /** The headline when it sits before the body, grown to its own small block, then standfirst and lead picture. */
@@ -250,7 +253,6 @@ function withLead(page: Page, roots: Element[], ctx: Ctx): Element[] {
   }
   return [...lead, ...roots];
 }
-
 function leaveOut(i: Info, ctx: Ctx): boolean {
   const { tag, words } = i;
   // A header or footer is the article's own when it holds the headline, or sits in an <article> that is not the page.
@@ -266,7 +268,6 @@ function leaveOut(i: Info, ctx: Ctx): boolean {
   if (FURNITURE.test(words) && (COMMENTS.test(words) || !carriesBody)) return true;
   return (i.block || tag.includes('-')) && i.links >= MIN_LINKS && i.link >= 0.5 * i.text;
 }
-
 function scoped(page: Page, roots: Element[], method: string, ctx: Ctx): ArticleScope {
   const out = new Set<Element>();
   const stack = roots.flatMap((r) => Array.from(r.children));
