@@ -38,7 +38,6 @@ const POSITIVE = words(`article story body content post entry text main hentry p
 const STRONG = words('article body content main story contenu cuerpo artikel inhalt', true);
 const STANDFIRST = words(`standfirst dek deck sub-?head\\w* subtitle summary lede lead intro excerpt description kicker chapo chapeau
   entradilla sumario vorspann teaser`, true);
-
 const MIN_PARA = 25; // shorter blocks are labels, buttons, dates
 const MIN_EXPLICIT = 140; // prose an explicitly marked body needs (a short wire story still has this much)
 const MIN_DENSITY = 500; // prose the best unmarked candidate needs, as in Readability
@@ -50,13 +49,11 @@ const HEAD_MAX = 1500; // text of the block around the headline (headline, stand
 type Info = {
   el: Element; tag: string; role: string; prop: string; words: string; parent: Info | null;
   block: boolean; unlikely: boolean; linked: boolean; site: boolean; scored: boolean; score: number;
-  /** Text, link text, links and commas of the subtree; `own*` count only text not inside a nested block. */
-  text: number; own: number; link: number; ownLink: number; links: number; commas: number; ownCommas: number;
+  /** Text, link text and links of the subtree; `own*` (and commas) count only text not inside a nested block. */
+  text: number; own: number; link: number; ownLink: number; links: number; ownCommas: number;
   /** Text of the subtree's scored paragraphs that are not mostly links; entries: live-blog-like <article> children. */
   prose: number; entries: number;
 };
-const SUMS = ['text', 'link', 'links', 'commas', 'prose'] as const;
-const OWN = [['own', 'text'], ['ownLink', 'link'], ['ownCommas', 'commas']] as const;
 type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[] };
 type Ctx = { page: Page; full: boolean; rootProse: number };
 function describe(el: Element, parent: Info | null): Info {
@@ -72,10 +69,9 @@ function describe(el: Element, parent: Info | null): Info {
     el, tag, role, prop: (attrs && el.getAttribute('itemprop')) || '', words, parent, block: nearestBlockElement(el) === el,
     unlikely: parent !== null && (parent.unlikely || furniture), linked: (parent?.linked ?? false) || tag === 'A',
     site: role === 'banner' || role === 'contentinfo', scored: false, score: 0, text: 0, own: 0, link: 0, ownLink: 0,
-    links: 0, commas: 0, ownCommas: 0, prose: 0, entries: 0,
+    links: 0, ownCommas: 0, prose: 0, entries: 0,
   };
 }
-
 const skippedTag = new Map<string, boolean>(); // walk.ts's test; with no attributes it depends on the tag alone
 const skipped = (el: Element) =>
   el.hasAttributes() ? isSkippedElement(el) : (skippedTag.get(el.tagName) ?? skippedTag.set(el.tagName, isSkippedElement(el)).get(el.tagName));
@@ -98,11 +94,10 @@ function measure(root: Element): Page {
     else if (node.nodeType === 3) {
       const data = (node as Text).data; // read once: in a Firefox content script every read copies the string
       if (/^\s*$/.test(data)) continue; // indentation between tags
-      let commas = 0;
-      for (let c = data.indexOf(','); c >= 0; c = data.indexOf(',', c + 1)) commas++;
-      for (let c = data.indexOf('，'); c >= 0; c = data.indexOf('，', c + 1)) commas++;
-      for (const k of ['text', 'own'] as const) top.info[k] += data.length;
-      for (const k of ['commas', 'ownCommas'] as const) top.info[k] += commas;
+      for (let c = data.indexOf(','); c >= 0; c = data.indexOf(',', c + 1)) top.info.ownCommas++;
+      for (let c = data.indexOf('，'); c >= 0; c = data.indexOf('，', c + 1)) top.info.ownCommas++;
+      top.info.text += data.length;
+      top.info.own += data.length;
     }
   }
   for (let k = page.order.length - 1; k >= 0; k--) finish(page, page.order[k]);
@@ -124,10 +119,17 @@ function finish(page: Page, i: Info): void {
   }
   const p = i.parent;
   if (!p) return;
-  for (const k of SUMS) p[k] += i[k];
+  p.text += i.text;
+  p.link += i.link;
+  p.links += i.links;
+  p.prose += i.prose;
   p.site ||= i.site;
   // Text of inline children is the parent's own: "<p>Xi <a>Jinping</a></p>" is one paragraph.
-  if (!i.block) for (const [to, from] of OWN) p[to] += i[from];
+  if (!i.block) {
+    p.own += i.text;
+    p.ownLink += i.link;
+    p.ownCommas += i.ownCommas; // an inline element's commas are all its own
+  }
   if (i.tag === 'ARTICLE' && i.prose >= ENTRY_PROSE && i.link <= 0.3 * i.text) p.entries += 1;
 }
 const initialScore = (a: Info) => (TAG_SCORE[a.tag] ?? 0) + (POSITIVE.test(a.words) ? 25 : 0) - (FURNITURE.test(a.words) ? 25 : 0);
@@ -173,12 +175,11 @@ function readJsonLd(doc: Document): { bodies: string[]; live: boolean } {
   const bodies = Array.from(text.matchAll(/"articleBody"\s*:\s*"((?:[^"\\]|\\.)*)"/g), (m) => m[1].replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, unescape));
   return { bodies, live: /"LiveBlogPosting"/.test(text) };
 }
-/** The paragraph that opens the JSON-LD articleBody, then the nearest container holding most of that text. */
+/** The scored paragraph (not a container) that opens the JSON-LD articleBody, then the container holding most of it. */
 function matchBody(page: Page, body: string): Info | null {
   const [full, key] = [norm(body), norm(body).slice(0, 60)];
   const opens = (t: string) => t.length >= 20 && (t.startsWith(key) || key.startsWith(t));
-  const isPara = (p: Info) => p.prose === p.own && p.own > 0; // a scored paragraph, not a container
-  const para = key.length < 20 ? undefined : page.order.find((p) => isPara(p) && opens(norm(p.el.textContent ?? '').slice(0, 60)));
+  const para = key.length < 20 ? undefined : page.order.find((p) => p.prose === p.own && p.own > 0 && opens(norm(p.el.textContent ?? '').slice(0, 60)));
   let best: Info | null = null;
   for (let a = para?.parent ?? null, n = 0; a?.parent && !a.site && n < 6; a = a.parent, n++) {
     if (a.text >= 0.7 * full.length) return a;
@@ -209,8 +210,8 @@ function locate(doc: Document, page: Page): { roots: Element[]; method: string }
   const marked = page.order.filter((i) => /\barticleBody\b/.test(i.prop) && i.text > 0);
   const all = marked.length > 1 ? commonAncestor(marked) : null;
   // A body marked in parts (split by an ad) is their container, when the parts are most of its prose.
-  const split = all?.parent && marked.reduce((n, i) => n + i.prose, 0) >= 0.5 * all.prose;
-  const pick = split ? all : marked.reduce<Info | null>((a, b) => (!a || b.prose > a.prose ? b : a), null);
+  const pick = all?.parent && marked.reduce((n, i) => n + i.prose, 0) >= 0.5 * all.prose
+    ? all : marked.reduce<Info | null>((a, b) => (!a || b.prose > a.prose ? b : a), null);
   if (pick && pick.prose >= MIN_EXPLICIT) return { roots: [pick.el], method: 'itemprop=articleBody' };
   const fromLd = ld.bodies.map((text) => matchBody(page, text)).find((b) => b && b.prose >= MIN_EXPLICIT);
   if (fromLd) return { roots: [fromLd.el], method: 'JSON-LD articleBody' };
@@ -228,7 +229,6 @@ function locate(doc: Document, page: Page): { roots: Element[]; method: string }
   }
   return main && main.prose >= MIN_EXPLICIT ? { roots: [main.el], method: 'main' } : null;
 }
-
 /** The headline when it sits before the body, grown to its own small block, then standfirst and lead picture. */
 function withLead(page: Page, roots: Element[], ctx: Ctx): Element[] {
   const [first, hs] = [roots[0], headlines(page)];
