@@ -170,6 +170,7 @@ describe('exclusions inside the body', () => {
     ['pull quote', '<blockquote class="social-embed">InText</blockquote>'],
     ['the article’s own header', '<header><time>Today</time> InText</header>'],
     ['the article’s own footer', '<footer>InText: reporting by the desk.</footer>'],
+    ['the article’s own footer with a class', '<footer class="byline-box">InText: reporting by the desk.</footer>'],
     ['a paragraph with two links', '<p>InText said, according to <a href="#1">one report</a> and <a href="#2">another</a>, that it was over.</p>'],
     ['words that only contain furniture words', '<p class="headline-download loader thread">InText</p>'],
   ];

@@ -60,7 +60,8 @@ function describe(el: Element, parent: Info | null): Info {
   const tag = el.tagName.toUpperCase();
   const attrs = el.hasAttributes(); // most elements of a story (its <p>s) have none: skip the reads
   const raw = attrs ? `${el.id} ${el.getAttribute('class') ?? ''}` : '';
-  const words = raw.length > 1 || tag.includes('-') ? `${raw} ${tag}`.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
+  const custom = tag.includes('-') ? ` ${tag}` : ''; // <amp-ad>, <ad-slot>: the tag names the thing
+  const words = raw.length > 1 || custom ? `${raw}${custom}`.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
   const role = (attrs && el.getAttribute('role')) || '';
   // Furniture's paragraphs never score (Readability's "unlikely candidates"); <article> and <main> outweigh a word.
   const furniture = OUT_TAGS.has(tag) || tag === 'HEADER' || tag === 'FOOTER' || OUT_ROLES.has(role) ||
@@ -290,7 +291,6 @@ export function findArticleScope(doc: Document): ArticleScope {
   const ctx: Ctx = { page, full: true, rootProse: proseOf(page, found.roots) };
   return scoped(page, withLead(page, found.roots, ctx), found.method, ctx);
 }
-
 /** Whether a node (typically a Text node) is in scope: under a root, with no left-out element on the way. */
 export function inScope(scope: ArticleScope, node: Node): boolean {
   const stop = (n: Node) => n.nodeType === 1 && (scope.roots.includes(n as Element) || scope.excluded(n as Element));
