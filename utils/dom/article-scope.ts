@@ -1,0 +1,300 @@
+/**
+ * Finds the article body, so names are marked in the story and not in menus, "most read" lists or footers. One pass
+ * over the nodes reads tags, attributes and text lengths (no layout, no innerText); signals are tried strongest first,
+ * as Mozilla Readability does. Pure and cheap: recompute it when the page changes. See docs/adr/0003-article-scope.md.
+ */
+import { isSkippedElement, nearestBlockElement } from './walk';
+
+export type ArticleScope = {
+  /** Disjoint elements whose text to scan, in document order: the body, plus headline and standfirst when outside it. */
+  roots: Element[];
+  /** How the body was found, for the popup and debugging. */
+  method: string;
+  /** Whether an element inside a root starts a subtree to leave out. Roots never are; use inScope() for any node. */
+  excluded(el: Element): boolean;
+};
+
+const tags = (list: string) => new Set(list.split(' '));
+const OUT_TAGS = tags('NAV ASIDE MENU DIALOG');
+const OUT_ROLES = tags('navigation banner contentinfo complementary search menu menubar dialog alertdialog');
+/** Pictures, captions and pull quotes belong to the story whatever their class says. */
+const KEEP_TAGS = tags('FIGURE FIGCAPTION BLOCKQUOTE');
+/** Readability's starting scores: containers of prose up, lists and headings down. */
+const TAG_SCORE: Record<string, number> = { DIV: 5, ARTICLE: 5, PRE: 3, TD: 3, BLOCKQUOTE: 3, ADDRESS: -3, OL: -3, UL: -3,
+  DL: -3, DD: -3, DT: -3, LI: -3, FORM: -3, H2: -5, H3: -5, H4: -5, H5: -5, H6: -5, TH: -5 };
+// Class, id and custom-tag words, as whole words once camelCase is split ("mostRead" is "most-read"; "headline" holds no
+// "ad"); `prefix` also matches longer words ("contentBody"). Some French, Spanish and German words: sites use them.
+const words = (list: string, prefix = false) =>
+  new RegExp(`(?:^|[^a-z])(?:${list.trim().split(/\s+/).join('|')})${prefix ? '' : '(?![a-z])'}`);
+const FURNITURE = words(`nav navbar navigation menu breadcrumbs? masthead footer sidebar rail related recommended promos?
+  share sharing social newsletters? signup cookies? consent gdpr cmp ads? advert\\w* adslot leaderboard mpu banner sponsored
+  subscribe subscription paywall most-?read most-?popular popular trending outbrain taboola tags toolbar widgets? plus-lus
+  mas-leidas? meistgelesen publicite publicidad werbung anzeige comments? disqus replies commentaires comentarios kommentare`);
+const COMMENTS = words('comments? disqus replies commentaires comentarios kommentare');
+const CONSENT = words('cookies? consent gdpr cmp');
+const POSITIVE = words(`article story body content post entry text main hentry prose blog contenu texte cuerpo noticia articulo
+  artikel inhalt beitrag`, true);
+/** Readability's "ok, maybe it's a candidate": such a container is penalised for a furniture word, never dropped. */
+const STRONG = words('article body content main story contenu cuerpo artikel inhalt', true);
+const STANDFIRST = words(`standfirst dek deck sub-?head\\w* subtitle summary lede lead intro excerpt description kicker chapo chapeau
+  entradilla sumario vorspann teaser`, true);
+const MIN_PARA = 25; // shorter blocks are labels, buttons, dates
+const MIN_EXPLICIT = 140; // prose an explicitly marked body needs (a short wire story still has this much)
+const MIN_DENSITY = 500; // prose the best unmarked candidate needs, as in Readability
+const ENTRY_PROSE = 100; // prose of one live-blog entry
+const MIN_LINKS = 3; // "several links": one link in a short paragraph is not a link list
+const MENU_LINKS = 5; // a <nav> with this many links is the site's menu, and what holds it is page furniture
+const HEAD_MAX = 1500; // text of the block around the headline (headline, standfirst, byline, share bar)
+
+type Info = {
+  el: Element; tag: string; role: string; prop: string; words: string; parent: Info | null;
+  block: boolean; unlikely: boolean; linked: boolean; site: boolean; scored: boolean; score: number;
+  /** Text, link text and links of the subtree; `own*` (and commas) count only text not inside a nested block. */
+  text: number; own: number; link: number; ownLink: number; links: number; ownCommas: number;
+  /** Text of the subtree's scored paragraphs that are not mostly links; entries: live-blog-like <article> children. */
+  prose: number; entries: number;
+};
+type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[] };
+type Ctx = { page: Page; full: boolean; rootProse: number };
+function describe(el: Element, parent: Info | null): Info {
+  const tag = el.tagName.toUpperCase();
+  const attrs = el.hasAttributes(); // most elements of a story (its <p>s) have none: skip the reads
+  const raw = attrs ? `${el.id} ${el.getAttribute('class') ?? ''}` : '';
+  const custom = tag.includes('-') ? ` ${tag}` : ''; // <amp-ad>, <ad-slot>: the tag names the thing
+  const words = raw.length > 1 || custom ? `${raw}${custom}`.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
+  const role = (attrs && el.getAttribute('role')) || '';
+  // Furniture's paragraphs never score (Readability's "unlikely candidates"); <article> and <main> outweigh a word.
+  const furniture = OUT_TAGS.has(tag) || tag === 'HEADER' || tag === 'FOOTER' || OUT_ROLES.has(role) ||
+    (words !== '' && FURNITURE.test(words) && !STRONG.test(words) && tag !== 'ARTICLE' && tag !== 'MAIN');
+  return {
+    el, tag, role, prop: (attrs && el.getAttribute('itemprop')) || '', words, parent, block: nearestBlockElement(el) === el,
+    unlikely: parent !== null && (parent.unlikely || furniture), linked: (parent?.linked ?? false) || tag === 'A',
+    site: role === 'banner' || role === 'contentinfo', scored: false, score: 0, text: 0, own: 0, link: 0, ownLink: 0,
+    links: 0, ownCommas: 0, prose: 0, entries: 0,
+  };
+}
+const skippedTag = new Map<string, boolean>(); // walk.ts's test; with no attributes it depends on the tag alone
+const skipped = (el: Element) =>
+  el.hasAttributes() ? isSkippedElement(el) : (skippedTag.get(el.tagName) ?? skippedTag.set(el.tagName, isSkippedElement(el)).get(el.tagName));
+/** The one pass: text lengths in document order, then sums and paragraph scores bottom-up (reverse order). */
+function measure(root: Element): Page {
+  const page: Page = { infos: new Map(), order: [], candidates: [] };
+  const stack: Array<{ info: Info; next: ChildNode | null }> = [];
+  const enter = (el: Element, parent: Info | null) => {
+    const info = describe(el, parent);
+    page.infos.set(el, info);
+    page.order.push(info);
+    stack.push({ info, next: el.firstChild });
+  };
+  enter(root, null);
+  for (let top = stack[0]; top; top = stack[stack.length - 1]) {
+    const node = top.next;
+    if (node) top.next = node.nextSibling;
+    if (!node) stack.pop();
+    else if (node.nodeType === 1 && !skipped(node as Element)) enter(node as Element, top.info);
+    else if (node.nodeType === 3) {
+      const data = (node as Text).data; // read once: in a Firefox content script every read copies the string
+      if (/^\s*$/.test(data)) continue; // indentation between tags
+      for (let c = data.indexOf(','); c >= 0; c = data.indexOf(',', c + 1)) top.info.ownCommas++;
+      for (let c = data.indexOf('，'); c >= 0; c = data.indexOf('，', c + 1)) top.info.ownCommas++;
+      top.info.text += data.length;
+      top.info.own += data.length;
+    }
+  }
+  for (let k = page.order.length - 1; k >= 0; k--) finish(page, page.order[k]);
+  return page;
+}
+function finish(page: Page, i: Info): void {
+  if (i.tag === 'A') Object.assign(i, { link: i.text, links: i.links + 1 });
+  if ((i.tag === 'NAV' || i.role === 'navigation') && i.links >= MENU_LINKS) i.site = true; // a menu, not breadcrumbs
+  if (i.block && !i.unlikely && i.tag !== 'H1' && i.own >= MIN_PARA) {
+    // Readability: 1 + commas + a point per 100 characters (at most 3), given to the parent, half to the
+    // grandparent, then a third per level; here also scaled down by the paragraph's own links.
+    const density = i.linked ? 1 : i.ownLink / i.own;
+    if (density < 0.5) i.prose += i.own;
+    const points = (1 + i.ownCommas + Math.min(Math.floor(i.own / 100), 3)) * (1 - density);
+    for (let a = i.parent, level = 0; a && level < 5 && points > 0; a = a.parent, level++) {
+      if (!a.scored) page.candidates.push(Object.assign(a, { scored: true, score: initialScore(a) }));
+      a.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    }
+  }
+  const p = i.parent;
+  if (!p) return;
+  p.text += i.text;
+  p.link += i.link;
+  p.links += i.links;
+  p.prose += i.prose;
+  p.site ||= i.site;
+  // Text of inline children is the parent's own: "<p>Xi <a>Jinping</a></p>" is one paragraph.
+  if (!i.block) {
+    p.own += i.text;
+    p.ownLink += i.link;
+    p.ownCommas += i.ownCommas; // an inline element's commas are all its own
+  }
+  if (i.tag === 'ARTICLE' && i.prose >= ENTRY_PROSE && i.link <= 0.3 * i.text) p.entries += 1;
+}
+const initialScore = (a: Info) => (TAG_SCORE[a.tag] ?? 0) + (POSITIVE.test(a.words) ? 25 : 0) - (FURNITURE.test(a.words) ? 25 : 0);
+const final = (i: Info) => i.score * (1 - (i.text > 0 ? i.link / i.text : 0)); // Readability scales by link density
+const isIn = (i: Info | null, ancestor: Info): boolean => i !== null && (i === ancestor || isIn(i.parent, ancestor));
+const commonAncestor = (list: Info[]) => list.reduce<Info | null>((c, i) => { while (c && !isIn(i, c)) c = c.parent; return c; }, list[0]);
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const proseOf = (page: Page, els: Element[]) => els.reduce((n, e) => n + (page.infos.get(e)?.prose ?? 0), 0);
+/** Best text-density candidate (inside `within`), moved up as Readability does when the story is split in parts. */
+function topCandidate(page: Page, within: Info | null): Info | null {
+  const inside = (i: Info | null): i is Info => i !== null && i.parent !== null && (!within || isIn(i, within));
+  const ranked = page.candidates.filter(inside).map((c) => ({ c, s: final(c) })).sort((a, b) => b.s - a.s);
+  if (ranked.length === 0 || ranked[0].s <= 0) return null;
+  let top = ranked[0].c;
+  // Three near-best candidates under one ancestor: the story comes in parts (or is a feed), so take the ancestor.
+  const alts = ranked.slice(1, 5).filter((r) => r.s >= 0.75 * ranked[0].s).map((r) => r.c);
+  let p = alts.length >= 3 ? top.parent : null;
+  while (inside(p) && alts.filter((a) => isIn(a, p as Info)).length < 3) p = p.parent;
+  if (inside(p)) top = p;
+  // Readability also climbs to a better-scoring parent; the best is already the maximum here, so only wrappers remain.
+  while (inside(top.parent) && top.parent.el.children.length === 1) top = top.parent;
+  return top;
+}
+/** Readability's sibling step: parts of the story the best candidate left out (split by an ad, say). */
+function withSiblings(page: Page, top: Info): Element[] {
+  const parent = top.el.parentElement;
+  if (!parent || !top.parent) return [top.el];
+  const [s0, cls] = [final(top), top.el.getAttribute('class')];
+  return Array.from(parent.children).filter((sib) => {
+    const i = page.infos.get(sib);
+    if (sib === top.el || !i || i.unlikely || i.site) return sib === top.el;
+    const bonus = cls && sib.getAttribute('class') === cls ? s0 * 0.2 : 0;
+    const density = i.text > 0 ? i.link / i.text : 1;
+    const para = (i.tag === 'P' || i.tag === 'BLOCKQUOTE') &&
+      ((i.own > 80 && density < 0.25) || (i.own > 0 && i.own <= 80 && i.link === 0 && /\.( |$)/.test(sib.textContent ?? '')));
+    return i.tag === 'FIGURE' || para || (i.scored && final(i) + bonus >= Math.max(10, s0 * 0.2));
+  });
+}
+/** JSON-LD read as text, not parsed: broken JSON-LD is common, and only these two facts are needed. */
+function readJsonLd(doc: Document): { bodies: string[]; live: boolean } {
+  const text = Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent ?? '').join('\n');
+  const unescape = (_: string, hex: string, c: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : 'nrt'.includes(c) ? ' ' : c);
+  const bodies = Array.from(text.matchAll(/"articleBody"\s*:\s*"((?:[^"\\]|\\.)*)"/g), (m) => m[1].replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, unescape));
+  return { bodies, live: /"LiveBlogPosting"/.test(text) };
+}
+/** The scored paragraph (not a container) that opens the JSON-LD articleBody, then the container holding most of it. */
+function matchBody(page: Page, body: string): Info | null {
+  const [full, key] = [norm(body), norm(body).slice(0, 60)];
+  const opens = (t: string) => t.length >= 20 && (t.startsWith(key) || key.startsWith(t));
+  const para = key.length < 20 ? undefined : page.order.find((p) => p.prose === p.own && p.own > 0 && opens(norm(p.el.textContent ?? '').slice(0, 60)));
+  let best: Info | null = null;
+  for (let a = para?.parent ?? null, n = 0; a?.parent && !a.site && n < 6; a = a.parent, n++) {
+    if (a.text >= 0.7 * full.length) return a;
+    if (a.scored && (!best || final(a) > final(best))) best = a;
+  }
+  return best ?? para?.parent ?? null;
+}
+function liveContainer(page: Page, hinted: boolean): Info | null {
+  const updates = page.order.filter((i) => /\bliveBlogUpdate\b/.test(i.prop));
+  const c = updates.length > 1 ? commonAncestor(updates) : updates[0]?.parent;
+  if (c !== undefined) return c?.parent ? c : null;
+  const best = page.order.reduce<Info | null>((b, i) => (i.entries >= 3 && (!b || i.entries > b.entries) ? i : b), null);
+  // Repeated <article>s are also how teaser lists look: only a container holding most of the page's prose is a feed.
+  return best?.parent && (hinted || best.prose >= 0.5 * page.order[0].prose) ? best : null;
+}
+/** The page's headlines: <h1>s with text, not in a menu, sidebar, footer or the site's own header. */
+function headlines(page: Page): Element[] {
+  const furniture = (i: Info) => OUT_TAGS.has(i.tag) || i.tag === 'FOOTER' || OUT_ROLES.has(i.role) ||
+    (i.tag === 'HEADER' && i.site && !i.el.closest('article'));
+  const clear = (i: Info | null): boolean => i === null || (!furniture(i) && clear(i.parent));
+  return page.order.filter((h) => h.tag === 'H1' && h.text > 0 && clear(h.parent)).map((h) => h.el);
+}
+/** The signals, strongest first. */
+function locate(doc: Document, page: Page): { roots: Element[]; method: string } | null {
+  const ld = readJsonLd(doc);
+  const live = liveContainer(page, ld.live);
+  if (live) return { roots: [live.el], method: 'live blog' };
+  const marked = page.order.filter((i) => /\barticleBody\b/.test(i.prop) && i.text > 0);
+  const all = marked.length > 1 ? commonAncestor(marked) : null;
+  // A body marked in parts (split by an ad) is their container, when the parts are most of its prose.
+  const pick = all?.parent && marked.reduce((n, i) => n + i.prose, 0) >= 0.5 * all.prose
+    ? all : marked.reduce<Info | null>((a, b) => (!a || b.prose > a.prose ? b : a), null);
+  if (pick && pick.prose >= MIN_EXPLICIT) return { roots: [pick.el], method: 'itemprop=articleBody' };
+  const fromLd = ld.bodies.map((text) => matchBody(page, text)).find((b) => b && b.prose >= MIN_EXPLICIT);
+  if (fromLd) return { roots: [fromLd.el], method: 'JSON-LD articleBody' };
+  const article = headlines(page)[0]?.closest('article');
+  const ai = article ? page.infos.get(article) : undefined;
+  if (ai && ai.prose >= MIN_EXPLICIT && !ai.site) return { roots: [ai.el], method: 'article with h1' };
+  // An <article> that wraps the whole page, menus included, says little: look for the story in it, then in <main>.
+  const wrapper = ai && ai.prose >= MIN_EXPLICIT ? ai : undefined;
+  const main = page.order.find((i) => i.tag === 'MAIN' || i.role === 'main');
+  for (const within of [wrapper, main, null].filter((a) => a !== undefined)) {
+    const top = topCandidate(page, within);
+    const roots = top ? withSiblings(page, top) : [];
+    const [min, method] = within === wrapper ? [MIN_EXPLICIT, 'text density in article'] : [MIN_DENSITY, 'text density'];
+    if (proseOf(page, roots) >= min) return { roots, method };
+  }
+  return main && main.prose >= MIN_EXPLICIT ? { roots: [main.el], method: 'main' } : null;
+}
+/** The headline when it sits before the body, grown to its own small block, then standfirst and lead picture. */
+function withLead(page: Page, roots: Element[], ctx: Ctx): Element[] {
+  const [first, hs] = [roots[0], headlines(page)];
+  const h1 = hs.filter((h) => h.compareDocumentPosition(first) & 4 /* FOLLOWING */).pop();
+  if (!h1 || hs.some((h) => roots.some((r) => r.contains(h)))) return roots;
+  let head: Element = h1;
+  for (let a = h1.parentElement; a && !a.contains(first); a = a.parentElement) {
+    const i = page.infos.get(a);
+    if (!i?.parent || i.site || i.text > HEAD_MAX || leaveOut(i, ctx)) break;
+    head = a;
+  }
+  const isLead = (i: Info | undefined) => {
+    if (!i || i.text === 0 || leaveOut(i, ctx)) return false;
+    if (STANDFIRST.test(i.words) || /description|alternativeHeadline/.test(i.prop)) return i.text <= HEAD_MAX;
+    return i.tag === 'FIGURE' || ((i.tag === 'P' || i.tag === 'H2') && i.own >= 40 && i.link === 0 && i.text <= 600);
+  };
+  const lead = [head];
+  for (let a: Element | null = head; a && !a.contains(first); a = a.parentElement) {
+    for (let s = a.nextElementSibling, n = 0; s && n < 6 && !s.contains(first) && !roots.includes(s); s = s.nextElementSibling, n++) {
+      if (isLead(page.infos.get(s))) lead.push(s);
+    }
+  }
+  return [...lead, ...roots];
+}
+function leaveOut(i: Info, ctx: Ctx): boolean {
+  const { tag, words } = i;
+  // A header or footer is the article's own when it holds the headline, or sits in an <article> that is not the page.
+  const ownSection = (a = i.site ? null : i.el.parentElement?.closest('article')) =>
+    i.el.getElementsByTagName('h1').length > 0 || (a != null && !ctx.page.infos.get(a)?.site);
+  const entry = /\bliveBlogUpdate\b/.test(i.prop) || (tag === 'ARTICLE' && i.prose >= ENTRY_PROSE && i.link <= 0.3 * i.text);
+  if (KEEP_TAGS.has(tag) || entry) return false;
+  if (OUT_TAGS.has(tag) || OUT_ROLES.has(i.role)) return true;
+  if ((tag === 'HEADER' || tag === 'FOOTER') && !ownSection()) return true;
+  if (!ctx.full) return CONSENT.test(words);
+  // A furniture word on the block that carries the story ("paywall-content") is a label, not furniture.
+  const carriesBody = i.prose >= 400 && i.prose >= 0.5 * ctx.rootProse;
+  if (FURNITURE.test(words) && (COMMENTS.test(words) || !carriesBody)) return true;
+  return (i.block || tag.includes('-')) && i.links >= MIN_LINKS && i.link >= 0.5 * i.text;
+}
+function scoped(page: Page, roots: Element[], method: string, ctx: Ctx): ArticleScope {
+  const out = new Set<Element>();
+  const stack = roots.flatMap((r) => Array.from(r.children));
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    const i = page.infos.get(el); // none: skipped by the walker too
+    if (i && leaveOut(i, ctx)) out.add(el);
+    else if (i) for (const c of el.children) stack.push(c);
+  }
+  // An element added since (a new live entry) is judged on its own subtree, once.
+  const late = new WeakMap<Element, boolean>();
+  const judge = (el: Element, i = measure(el).infos.get(el)) => late.set(el, i !== undefined && leaveOut(i, ctx)).get(el) === true;
+  return { roots, method, excluded: (el) => out.has(el) || (!page.infos.has(el) && (late.get(el) ?? judge(el))) };
+}
+export function findArticleScope(doc: Document): ArticleScope {
+  const body = doc.body;
+  if (!body) return { roots: [], method: 'whole page', excluded: () => false };
+  const page = measure(body);
+  const found = locate(doc, page);
+  if (!found) return scoped(page, [body], 'whole page', { page, full: false, rootProse: page.order[0].prose });
+  const ctx: Ctx = { page, full: true, rootProse: proseOf(page, found.roots) };
+  return scoped(page, withLead(page, found.roots, ctx), found.method, ctx);
+}
+/** Whether a node (typically a Text node) is in scope: under a root, with no left-out element on the way. */
+export function inScope(scope: ArticleScope, node: Node): boolean {
+  const stop = (n: Node) => n.nodeType === 1 && (scope.roots.includes(n as Element) || scope.excluded(n as Element));
+  let n: Node | null = node;
+  while (n && !stop(n)) n = n.parentNode ?? (n.nodeType === 11 ? (n as ShadowRoot).host : null); // open shadow roots: on to the host
+  return n !== null && scope.roots.includes(n as Element);
+}
