@@ -6,6 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isNewsArticle, publicationDate } from '../../utils/article';
 import { loadCatalogue, type Catalogue } from '../../utils/catalogue';
+import { findArticleScope, inScope, type ArticleScope } from '../../utils/dom/article-scope';
 import { Highlighter } from '../../utils/dom/highlight';
 import { MutationBatcher } from '../../utils/dom/mutation-batcher';
 import { CUSTOM_PREFIX, glossaryItem } from '../../utils/glossary-store';
@@ -19,6 +20,9 @@ import { today } from '../../utils/dates';
 import HIGHLIGHT_CSS from '../../public/highlights.css?raw';
 import { CardController } from './card-controller';
 import { styleShadowRoot } from './shadow-styler';
+
+/** A page that keeps changing has its article found again at most this often. */
+const SCOPE_RECHECK_MS = 1000;
 
 export class PageSession {
   settings: Settings = resolveSettings({});
@@ -36,6 +40,9 @@ export class PageSession {
   /** Full scans started; a newer one, a teardown or retirement supersedes one still on its way. */
   private runs = 0;
   private articleDate: string | undefined;
+  /** What the last full scan covered, and when it was found. */
+  private scope: (ArticleScope & { setting: Settings['scope'] }) | null = null;
+  private scopeFoundAt = 0;
   private lastPushed = '';
 
   constructor(
@@ -64,7 +71,7 @@ export class PageSession {
       return;
     }
     this.active = true;
-    if (!this.scanned) await this.rescanAll();
+    if (!this.scanned || this.settings.scope !== this.scope?.setting) await this.rescanAll();
     else this.remark();
   }
 
@@ -101,7 +108,12 @@ export class PageSession {
     // Names are read at the article's date ("Khamenei" in 2025 is Ali, in 2026 Mojtaba); an undated page is read as of today.
     const date = this.articleDate ?? today();
     const found: ShadowRoot[] = [];
-    let done = await scan.scan(body, { date, onShadowRoot: (r) => found.push(r) });
+    // Only the article (its body, headline and standfirst), unless the reader chose the whole page.
+    const scope = (this.scope = this.findScope());
+    this.scopeFoundAt = performance.now();
+    const onShadowRoot = (r: ShadowRoot) => found.push(r);
+    let done = true;
+    for (const root of scope.roots) if (done && current()) done = await scan.scan(root, { date, onShadowRoot, exclude: scope.excluded });
     // Open shadow roots (comment widgets, embeds) are walked after the main text, each once.
     for (let i = 0; done && current() && i < found.length; i++) {
       this.adoptShadowRoot(found[i]);
@@ -151,11 +163,30 @@ export class PageSession {
     styleShadowRoot(root, this.doc.defaultView!, HIGHLIGHT_CSS);
   }
 
+  /** What to scan: the article as findArticleScope sees it, or the whole body. */
+  private findScope(): ArticleScope & { setting: Settings['scope'] } {
+    const body = this.doc.body!;
+    if (this.settings.scope === 'page') return { roots: [body], method: 'whole page (setting)', excluded: () => false, setting: 'page' };
+    return { ...findArticleScope(this.doc), setting: 'article' };
+  }
+
   private async rescanChanged(roots: Node[]): Promise<void> {
     const scan = this.scan;
-    if (!scan || !this.active) return;
+    if (!scan || !this.active || !this.scope) return;
+    // Live blogs, feeds and apps change what the article is: look again (at most once a second on a busy page).
+    if (this.scope.setting === 'article' && performance.now() - this.scopeFoundAt > SCOPE_RECHECK_MS) {
+      const next = this.findScope();
+      this.scopeFoundAt = performance.now();
+      const same = next.method === this.scope.method && next.roots.length === this.scope.roots.length && next.roots.every((r, i) => r === this.scope!.roots[i]);
+      if (!same) return this.rescanAll();
+      this.scope = next;
+    }
+    const scope = this.scope;
+    // A change inside the article rescans its block; a change around it (a parent replaced) rescans the article's roots.
+    roots = [...new Set(roots.flatMap((r) => (inScope(scope, r) ? [r] : scope.roots.filter((s) => r.contains(s)))))];
+    if (roots.length === 0) return;
     const fresh: ShadowRoot[] = [];
-    const done = await scan.rescan(roots, { onShadowRoot: (r) => void (!this.shadowRoots.includes(r) && fresh.push(r)) });
+    const done = await scan.rescan(roots, { exclude: scope.excluded, onShadowRoot: (r) => void (!this.shadowRoots.includes(r) && fresh.push(r)) });
     for (const r of fresh) {
       this.adoptShadowRoot(r);
       await scan.rescan([r]);

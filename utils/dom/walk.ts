@@ -47,6 +47,8 @@ export function isInSkippedSubtree(node: Node, root: Node): boolean {
 export type WalkOptions = {
   /** Called for every open shadow root met on the way, so the caller can walk it too. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /** Subtrees to leave out besides the skipped ones (outside the article: menus, lists of other stories…). */
+  exclude?: (el: Element) => boolean;
 };
 
 /**
@@ -59,7 +61,7 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     acceptNode(node: Node) {
       if (node.nodeType === 3) return 1; // FILTER_ACCEPT
       const el = node as Element;
-      if (isSkippedElement(el)) return 2; // FILTER_REJECT: skip the subtree
+      if (isSkippedElement(el) || options.exclude?.(el)) return 2; // FILTER_REJECT: skip the subtree
       if (el.shadowRoot && options.onShadowRoot) options.onShadowRoot(el.shadowRoot);
       return BLOCK_TAGS.has(el.tagName.toUpperCase()) ? 1 : 3; // ACCEPT as a separator, or SKIP
     },

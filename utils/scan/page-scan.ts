@@ -90,11 +90,11 @@ export class PageScan {
    */
   async scan(
     root: Node,
-    opts: { yielder?: Yielder; sliceMs?: number; onShadowRoot?: (r: ShadowRoot) => void; date?: string } = {},
+    opts: { yielder?: Yielder; sliceMs?: number; onShadowRoot?: (r: ShadowRoot) => void; exclude?: (el: Element) => boolean; date?: string } = {},
   ): Promise<boolean> {
     if (opts.date) this.date = this.state.date = opts.date;
     const gen = this.generation;
-    const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot })), (w) => this.scanWindow(w), {
+    const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot, exclude: opts.exclude })), (w) => this.scanWindow(w), {
       isCancelled: () => gen !== this.generation,
       yielder: opts.yielder,
       sliceMs: opts.sliceMs,
@@ -103,13 +103,13 @@ export class PageScan {
   }
 
   /** Drop the records of removed or changed text under `roots`, then scan them again. */
-  async rescan(roots: Node[], opts: { yielder?: Yielder; onShadowRoot?: (r: ShadowRoot) => void } = {}): Promise<boolean> {
+  async rescan(roots: Node[], opts: { yielder?: Yielder; onShadowRoot?: (r: ShadowRoot) => void; exclude?: (el: Element) => boolean } = {}): Promise<boolean> {
     this.dropDisconnected();
     for (const root of roots) this.dropUnder(root);
     const gen = this.generation;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot })), (w) => this.scanWindow(w), {
+      const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot, exclude: opts.exclude })), (w) => this.scanWindow(w), {
         isCancelled: () => gen !== this.generation,
         yielder: opts.yielder,
       });
