@@ -1,15 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { findArticleScope, inScope, type ArticleScope } from '../../utils/dom/article-scope';
-import { walkBlocks } from '../../utils/dom/walk';
-import { auditDataset } from '../../utils/dataset/audit';
-import { compileIndex } from '../../utils/dataset/compile';
-import { Matcher } from '../../utils/match/matcher';
-import { PageScan } from '../../utils/scan/page-scan';
-import { loadDataFiles } from '../../scripts/load-data';
-import { generatePages } from '../../scripts/bench/pages';
 
 function page(body: string, head = ''): Document {
   return new DOMParser().parseFromString(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, 'text/html');
@@ -301,53 +291,4 @@ describe('inScope', () => {
     expect(doc.body.innerHTML).toBe(before);
     expect([a.method, a.roots]).toEqual([b.method, b.roots]);
   });
-});
-
-/**
- * Cost, for docs/adr/0003-article-scope.md: `SCOPE_BENCH=1 npx vitest run tests/unit/article-scope.test.ts`.
- * Prints medians in happy-dom and asserts nothing about time (timing belongs to benchmarks, not tests). The scope and
- * the scan are timed alternately, so a busy machine slows both alike and the ratio stays meaningful.
- */
-describe.skipIf(!process.env.SCOPE_BENCH)('cost', () => {
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-  const time = async (fn: () => unknown) => {
-    const t0 = performance.now();
-    await fn();
-    return performance.now() - t0;
-  };
-
-  test('findArticleScope beside a walk and a full scan', async () => {
-    const { entities } = auditDataset(loadDataFiles('data'));
-    const matcher = new Matcher(compileIndex(entities));
-    const dir = mkdtempSync(join(tmpdir(), 'scope-bench-'));
-    const generated = generatePages(dir, entities.map((e) => e.name).filter((n) => !/[<>&]/.test(n)));
-    const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-    const fixture = (name: string) => readFileSync(join('tests/fixtures/layouts', name), 'utf8');
-    // The benchmark's 10,000-word article, poured into the broadsheet layout so the furniture is there too.
-    const tenK = parse(fixture('broadsheet-sidebar.html'));
-    const bench = parse(readFileSync(join(dir, generated.words10k.file), 'utf8'));
-    tenK.querySelector('.story__body')!.innerHTML = bench.querySelector('article')!.innerHTML.replace(/<h1>.*?<\/h1>/, '');
-    const docs: Array<[string, Document, number]> = [
-      ['largest fixture (wordpress-theme.html)', parse(fixture('wordpress-theme.html')), 41],
-      [`${generated.words10k.words} words in the broadsheet layout`, tenK, 41],
-      ['2 MB benchmark page', parse(readFileSync(join(dir, generated.text2mb.file), 'utf8')), 9],
-    ];
-    const scan = (doc: Document) => new PageScan(matcher).scan(doc.body, { yielder: () => Promise.resolve(), sliceMs: 1e9 });
-    const rows = [];
-    for (const [name, doc, runs] of docs) {
-      for (let i = 0; i < 5; i++) await Promise.all([findArticleScope(doc), scan(doc), [...walkBlocks(doc.body)]]);
-      const t = { scope: [] as number[], walk: [] as number[], scan: [] as number[], ratio: [] as number[] };
-      for (let i = 0; i < runs; i++) {
-        t.scope.push(await time(() => findArticleScope(doc)));
-        t.walk.push(await time(() => [...walkBlocks(doc.body)].length));
-        t.scan.push(await time(() => scan(doc)));
-        t.ratio.push((100 * t.scope[i]) / t.scan[i]);
-      }
-      const r = (x: number) => Math.round(x * 100) / 100;
-      const [scope, walk, scanned, ratio] = [t.scope, t.walk, t.scan, t.ratio].map((xs) => r(median(xs)));
-      rows.push({ page: name, elements: doc.body.getElementsByTagName('*').length, method: findArticleScope(doc).method, scope, walk, scan: scanned, 'scope/scan %': ratio });
-    }
-    console.table(rows);
-    expect(rows.length).toBe(3);
-  }, 600_000);
 });
