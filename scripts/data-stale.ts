@@ -6,7 +6,7 @@
  */
 import { auditDataset } from '../utils/dataset/audit';
 import { isOpenEnded, isPastEvent, openEndedFacts } from '../utils/dataset/freshness';
-import { monthsBefore, startOf, today } from '../utils/dates';
+import { monthsBefore, startOf, today } from '../utils/text/dates';
 import { loadDataFiles } from './load-data';
 
 const args = process.argv.slice(2);

@@ -9,7 +9,7 @@ import { CUSTOM_PREFIX, usableEntries } from './glossary-store';
 import { Matcher } from './match/matcher';
 import { mergeIndexes, unpackIndex, type PackedIndex } from './match/term-index';
 import type { CardResponse } from './messages';
-import type { Yielder } from './scan/scheduler';
+import type { Yielder } from './tasks/scheduler';
 
 export type Catalogue = {
   matcher: Matcher;

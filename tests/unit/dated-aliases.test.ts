@@ -10,7 +10,7 @@ import { auditDataset, findCollisions } from '../../utils/dataset/audit';
 import { entitySchema, type Entity } from '../../utils/dataset/schema';
 import { packIndex, unpackIndex, mergeIndexes } from '../../utils/match/term-index';
 import { PageScan } from '../../utils/scan/page-scan';
-import { inPeriod, monthsBefore, periodsOverlap, sameDate, today } from '../../utils/dates';
+import { inPeriod, monthsBefore, periodsOverlap, sameDate, today } from '../../utils/text/dates';
 
 type Mini = Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>;
 const e = (id: string, name: string, aliases: Mini['aliases'] = [], type: Mini['type'] = 'person'): Mini => ({ id, type, name, aliases });

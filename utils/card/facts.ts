@@ -7,7 +7,7 @@
 import type { Fact } from '../dataset/schema';
 import { isOpenEnded } from '../dataset/freshness';
 import { t, type MessageKey } from '../i18n';
-import { endOf, inPeriod, monthsBefore, today as todayDate } from '../dates';
+import { endOf, inPeriod, monthsBefore, today as todayDate } from '../text/dates';
 
 export const MAX_FACTS = 5;
 /** Evidence older than this, before the date the card is read at, is shown: "last confirmed June 2025". */

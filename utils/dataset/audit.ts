@@ -4,7 +4,7 @@
  * problem; the report prints them; tests assert there are none.
  */
 import { entitySchema, type Entity } from './schema';
-import { hasPeriod, periodsOverlap, type Period } from '../dates';
+import { hasPeriod, periodsOverlap, type Period } from '../text/dates';
 import { consistencyProblems, type ConsistencyProblem } from './consistency';
 
 /**

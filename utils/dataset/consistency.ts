@@ -14,7 +14,7 @@
  */
 import type { Entity, Fact } from './schema';
 import { foldForCompare, isCaseSensitive, matchAliases } from './rules';
-import { sameDate } from '../dates';
+import { sameDate } from '../text/dates';
 
 export type ConsistencyCheck = 'office' | 'members' | 'symmetry' | 'dating';
 export type ConsistencyProblem = { check: ConsistencyCheck; where: string; message: string };

@@ -4,7 +4,7 @@
  */
 import type { Entity, Fact } from './schema';
 import { isVolatileFact } from './rules';
-import { startOf } from '../dates';
+import { startOf } from '../text/dates';
 
 export type OpenFact = {
   id: string;

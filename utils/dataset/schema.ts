@@ -9,7 +9,7 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 import { ENTITY_TYPES } from './types';
-import { isOrdered } from '../dates';
+import { isOrdered } from '../text/dates';
 export { ENTITY_TYPES, type EntityType } from './types';
 
 /** ISO 8601 calendar date at year, month or day precision: 2012, 2012-11, 2012-11-15. */

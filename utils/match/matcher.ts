@@ -6,7 +6,7 @@
  * Which candidates become mentions is decided by ./select.ts (alias rules, leftmost-longest).
  */
 import { automatonBuilder, buildAutomaton, child, type Automaton } from './automaton';
-import { yieldToPage, type Yielder } from '../scan/scheduler';
+import { yieldToPage, type Yielder } from '../tasks/scheduler';
 import { FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type TermIndex } from './term-index';
 import { ASCII, ASCII_WORD, foldAlias, foldCode, foldPunctuation, IGNORABLE, isWordCode, isNoSpaceCode } from '../text/normalize';
 

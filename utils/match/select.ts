@@ -4,7 +4,7 @@
  */
 import type { Candidate } from './matcher';
 import { FLAG_AFTER_FULL, type TermIndex } from './term-index';
-import { hasPeriod, inPeriod, today } from '../dates';
+import { hasPeriod, inPeriod, today } from '../text/dates';
 
 export type Mention = { start: number; end: number; alias: number; entity: number };
 

@@ -6,7 +6,7 @@
 import { blockRange, nodeLength, walkBlocks, type Block } from '../dom/walk';
 import type { Matcher, Candidate } from '../match/matcher';
 import { hasContextCandidates, newRuleState, selectMentions, type RuleState } from '../match/select';
-import { runChunked, type Yielder } from './scheduler';
+import { runChunked, type Yielder } from '../tasks/scheduler';
 
 export type MentionRecord = {
   entity: number;

@@ -1,0 +1,96 @@
+/**
+ * The layers hold: pure utils never reach into entrypoints, components or build scripts;
+ * components never into entrypoints; the content script's runtime never pulls in the schema
+ * library (zod) or the schema module's values; and the utils folders import each other in one
+ * direction only (no folder-level cycles). Type-only imports are erased at build time and not counted.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const SOURCE = /\.(ts|tsx)$/;
+
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((n) => {
+    const rel = join(dir, n);
+    return statSync(join(ROOT, rel)).isDirectory() ? files(rel) : SOURCE.test(n) && !n.endsWith('.d.ts') ? [rel] : [];
+  });
+}
+
+/** Value imports of a file: `from '…'` and `import('…')`, without `import type` and `export type`. */
+function imports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/^(?:import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)) if (!m[1]) out.push(m[2]);
+  for (const m of text.matchAll(/import\('([^']+)'\)/g)) out.push(m[1]);
+  for (const m of text.matchAll(/^import\s+'([^']+)'/gm)) out.push(m[1]);
+  return out;
+}
+
+function resolveLocal(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = relative(ROOT, resolve(ROOT, dirname(from), spec.replace(/\?.*$/, '')));
+  for (const cand of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    try {
+      if (statSync(join(ROOT, cand)).isFile()) return cand;
+    } catch {
+      // not this one
+    }
+  }
+  return base;
+}
+
+const all = [...files('utils'), ...files('components'), ...files('entrypoints')];
+
+describe('layers', () => {
+  test('utils import no entrypoints, components or scripts; components no entrypoints or scripts', () => {
+    const bad: string[] = [];
+    for (const f of all) {
+      for (const spec of imports(f)) {
+        const target = resolveLocal(f, spec);
+        if (!target) continue;
+        if (f.startsWith('utils/') && /^(entrypoints|components|scripts)\//.test(target)) bad.push(`${f} → ${target}`);
+        if (f.startsWith('components/') && /^(entrypoints|scripts)\//.test(target)) bad.push(`${f} → ${target}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('the content script never loads zod or the schema module (it is in every page)', () => {
+    const seen = new Set<string>();
+    const bad: string[] = [];
+    const visit = (f: string) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const spec of imports(f)) {
+        if (spec === 'zod') bad.push(`${f} → zod`);
+        const target = resolveLocal(f, spec);
+        if (!target || !SOURCE.test(target)) continue;
+        if (target === 'utils/dataset/schema.ts') bad.push(`${f} → ${target}`);
+        visit(target);
+      }
+    };
+    visit('entrypoints/content/index.ts');
+    expect(seen.size).toBeGreaterThan(10); // the walk really followed the imports
+    expect(bad).toEqual([]);
+  });
+
+  test('utils folders depend on each other in one direction (no cycles)', () => {
+    const folder = (f: string) => (f.split('/').length > 2 ? f.split('/').slice(0, 2).join('/') : 'utils');
+    const edges = new Map<string, Set<string>>();
+    for (const f of files('utils')) {
+      for (const spec of imports(f)) {
+        const target = resolveLocal(f, spec);
+        if (!target?.startsWith('utils/') || folder(target) === folder(f)) continue;
+        if (!edges.has(folder(f))) edges.set(folder(f), new Set());
+        edges.get(folder(f))!.add(folder(target));
+      }
+    }
+    const cycles: string[] = [];
+    const reach = (from: string, to: string, seen = new Set<string>()): boolean =>
+      [...(edges.get(from) ?? [])].some((n) => n === to || (!seen.has(n) && (seen.add(n), reach(n, to, seen))));
+    for (const [a, targets] of edges) for (const b of targets) if (reach(b, a)) cycles.push(`${a} ⇄ ${b}`);
+    expect(cycles).toEqual([]);
+  });
+});
