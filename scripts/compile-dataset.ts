@@ -7,6 +7,7 @@ import { auditDataset, type LoadedEntity } from '../utils/dataset/audit';
 import { compileCards, compileIndex } from '../utils/dataset/compile';
 import { foldForCompare, isCommonWord, matchAliases } from '../utils/dataset/rules';
 import { packIndex, type PackedIndex } from '../utils/match/term-index';
+import { compileIndexPayload, type CompiledIndex } from '../utils/match/compiled';
 import type { Entity } from '../utils/dataset/schema';
 import { loadDataFiles } from './load-data';
 
@@ -17,6 +18,8 @@ const COUNTRY_NAME_LANGS = ['fr', 'es', 'de', 'it', 'pt', 'nl', 'pl', 'ru', 'uk'
 export type DatasetMeta = { entities: number; aliases: number; date: string };
 export type CompiledDataset = {
   index: PackedIndex;
+  /** What a page receives: the matcher's tables compiled, strings and rules (utils/match/compiled.ts). */
+  compiled: CompiledIndex;
   cards: ReturnType<typeof compileCards>;
   meta: DatasetMeta;
 };
@@ -71,6 +74,7 @@ export function compileDataset(dir = 'data'): CompiledDataset {
   const date = full.reduce((max, e) => (e.reviewed > max ? e.reviewed : max), '0000');
   return {
     index: packIndex(index),
+    compiled: compileIndexPayload(index),
     cards: compileCards(full),
     meta: { entities: full.length, aliases: index.aliases.length, date },
   };

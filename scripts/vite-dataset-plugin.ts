@@ -1,6 +1,6 @@
 /**
  * Vite plugin: compiles data/ at build time into two virtual modules:
- *  - virtual:backstory/index — the compact term index (content script)
+ *  - virtual:backstory/index — the compiled term index, which the background hands to each page (content script)
  *  - virtual:backstory/cards — the card store (background)
  * The dataset is audited on the way; a bad dataset fails the build with the list of problems.
  */
@@ -22,8 +22,9 @@ export function datasetPlugin(): Plugin {
     },
     load(id) {
       if (id === `\0${INDEX}`) {
-        const { index, meta } = get();
-        return `export const meta = ${JSON.stringify(meta)};\nexport default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
+        const { compiled, meta } = get();
+        // A literal: the background sends it as it is, nothing to parse or build at run time.
+        return `export const meta = ${JSON.stringify(meta)};\nexport default ${JSON.stringify(compiled)};`;
       }
       if (id === `\0${CARDS}`) {
         const { cards } = get();

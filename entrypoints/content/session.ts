@@ -12,6 +12,7 @@ import { glossaryItem } from '../../utils/glossary-store';
 import { sendToBackground, type PageStatus } from '../../utils/messages';
 import { foundEntities, markedMentions, statusReason, visibleMentions } from '../../utils/page/mention-view';
 import { WorkTracker } from '../../utils/page/work-tracker';
+import { recordTiming } from '../../utils/page/timings';
 import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
 import { yieldToPage } from '../../utils/scan/scheduler';
 import { activeFor, resolveSettings, type Settings } from '../../utils/settings';
@@ -40,6 +41,8 @@ export class PageSession {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly doc: Document,
+    /** When the content script started (performance.now()), for the start-up timing. */
+    private readonly started = performance.now(),
   ) {
     this.cards = new CardController(doc, ctx, {
       catalogue: () => this.catalogue,
@@ -98,6 +101,7 @@ export class PageSession {
     scan.reset();
     this.articleDate = publicationDate(this.doc);
     const found: ShadowRoot[] = [];
+    const scanStart = performance.now();
     let done = await scan.scan(body, { onShadowRoot: (r) => found.push(r) });
     // Open shadow roots (comment widgets, embeds) are walked after the main text, each once.
     for (let i = 0; done && current() && i < found.length; i++) {
@@ -105,11 +109,14 @@ export class PageSession {
       done = await scan.scan(found[i], { onShadowRoot: (r) => found.push(r) });
     }
     if (!done || !current()) return;
+    recordTiming('scan', scanStart);
     this.scanned = true;
     // Marking, and asking for the cards, are tasks of their own after the scan's last slice.
     await yieldToPage();
     if (!current()) return;
+    const markStart = performance.now();
     this.remark();
+    recordTiming('mark', markStart);
     if (!this.batcher.observing) for (const root of [body, ...this.shadowRoots]) this.batcher.observe(root);
     await yieldToPage();
     if (current()) void this.cards.cache.prefetch(this.found().map((f) => f.id));
@@ -122,8 +129,14 @@ export class PageSession {
   /** The index comes from the background once per page; the reader's glossary joins it (ADR 0001). */
   private async loadCatalogue(): Promise<Catalogue | null> {
     try {
-      const [json, stored] = await Promise.all([sendToBackground('index', {}), glossaryItem.getValue()]);
-      return json ? await loadCatalogue(json, stored, yieldToPage) : null;
+      const asked = performance.now();
+      const [index, stored] = await Promise.all([sendToBackground('index', {}), glossaryItem.getValue()]);
+      const arrived = performance.now();
+      recordTiming('transfer', asked, arrived);
+      const catalogue = index ? await loadCatalogue(index, stored) : null;
+      recordTiming('matcher', arrived);
+      recordTiming('ready', this.started);
+      return catalogue;
     } catch {
       return null; // extension reloaded or updated under us: this content script is retired
     }

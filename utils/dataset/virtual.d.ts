@@ -1,7 +1,7 @@
 declare module 'virtual:backstory/index' {
-  import type { PackedIndex } from '@/utils/match/term-index';
+  import type { CompiledIndex } from '@/utils/match/compiled';
   export const meta: { entities: number; aliases: number; date: string };
-  const index: PackedIndex;
+  const index: CompiledIndex;
   export default index;
 }
 declare module 'virtual:backstory/cards' {

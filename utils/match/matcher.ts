@@ -4,11 +4,16 @@
  * accent-folded characters (folded on the fly, no copy of the text), and keep
  * the endings that sit on a word boundary and pass the case check.
  * Which candidates become mentions is decided by ./select.ts (alias rules, leftmost-longest).
+ *
+ * The trie comes compiled (./compiled.ts): a page receives the bundled dataset's tables ready to
+ * use and only lays two small lookup tables over them; a reader's glossary is compiled at run time
+ * into a second, small trie, walked beside the first.
  */
-import { automatonBuilder, buildAutomaton, child, type Automaton } from './automaton';
-import { yieldToPage, type Yielder } from '../scan/scheduler';
-import { FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type TermIndex } from './term-index';
-import { ASCII, ASCII_WORD, foldAlias, foldCode, foldPunctuation, IGNORABLE, isWordCode, isNoSpaceCode } from '../text/normalize';
+import type { EntityType } from '../dataset/schema';
+import { compileTables, decodeTables, fromBase64, type CompiledIndex, type CompiledTables } from './compiled';
+import { FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type IndexAlias, type IndexEntity, type TermIndex } from './term-index';
+import { ASCII, ASCII_WORD, foldCode, foldPunctuation, IGNORABLE, isWordCode, isNoSpaceCode } from '../text/normalize';
+import type { AliasRules } from './select';
 
 export type Candidate = {
   start: number;
@@ -17,144 +22,294 @@ export type Candidate = {
   aliases: number[];
 };
 
-export class Matcher {
-  readonly index: TermIndex;
-  private readonly automaton: Automaton;
-  /** Pattern index -> alias indices sharing that folded text. */
-  private readonly byPattern: number[][];
-  /** Per pattern: true when any of its aliases needs no word boundary (CJK and other scripts without spaces). */
-  private readonly noBoundary: Uint8Array;
-  /** Alias texts in NFC, for the case-sensitive comparison (normalising per match was a hot spot). */
-  private readonly exact: string[];
+/** One trie and the page-side tables laid over it. */
+type Trie = {
+  t: CompiledTables;
+  /** Depth-1 node by folded code unit, or -1 (every walk starts here). */
+  root: Int32Array;
+  /** Depth-2 node after two folded ASCII code units, (c1 << 7) | c2, or -1: the step nearly every walk takes. */
+  root2: Int32Array;
+  /** Added to the trie's alias numbers (the glossary's trie follows the dataset's). */
+  aliasShift: number;
+};
 
-  constructor(index: TermIndex, prepared?: { automaton: Automaton; byPattern: number[][] }) {
-    this.index = index;
-    const p = prepared ?? prepare(index);
-    this.byPattern = p.byPattern;
-    this.automaton = p.automaton ?? buildAutomaton(p.keys);
-    this.exact = index.aliases.map((al) => al.text.normalize('NFC'));
-    this.noBoundary = new Uint8Array(this.byPattern.length);
-    this.byPattern.forEach((list, i) => {
-      if (list.some((ai) => index.aliases[ai].flags & FLAG_NO_BOUNDARY)) this.noBoundary[i] = 1;
+/** Where the strings of entities and aliases come from: the compiled payload, or a TermIndex. */
+type Source = {
+  entities: number;
+  aliases: number;
+  entity(i: number): IndexEntity;
+  aliasText(a: number): string;
+};
+
+function layOver(t: CompiledTables, aliasShift: number): Trie {
+  const root = new Int32Array(65536).fill(-1);
+  const root2 = new Int32Array(128 * 128).fill(-1);
+  const { firstChild, edge } = t;
+  for (let v = firstChild[0]; v < firstChild[1]; v++) {
+    root[edge[v]] = v;
+    if (edge[v] >= 128) continue;
+    const row = edge[v] << 7;
+    for (let w = firstChild[v]; w < firstChild[v + 1]; w++) if (edge[w] < 128) root2[row | edge[w]] = w;
+  }
+  return { t, root, root2, aliasShift };
+}
+
+export class Matcher {
+  /** The term index: built on first use from the compiled strings (the matcher itself never needs it). */
+  get index(): TermIndex {
+    return (this.materialised ??= this.materialise());
+  }
+  /** Alias rules as flat arrays, for selectMentions without building index.aliases. */
+  readonly rules: AliasRules;
+  private readonly tries: Trie[];
+  private readonly aliasEntity: Int32Array;
+  private readonly aliasFlags: Uint8Array;
+  private readonly context: Map<number, number[]>;
+  private readonly sources: Source[];
+  /** Alias texts in NFC, for the case-sensitive comparison, made on first use. */
+  private readonly exact: string[] = [];
+  private materialised: TermIndex | undefined;
+
+  /** Compile `index` here and now (tests, the reader's glossary). */
+  constructor(index: TermIndex);
+  constructor(index: TermIndex | null, parts?: { tries: Trie[]; aliasEntity: Int32Array; aliasFlags: Uint8Array; context: Map<number, number[]>; sources: Source[] });
+  constructor(index: TermIndex | null, parts?: { tries: Trie[]; aliasEntity: Int32Array; aliasFlags: Uint8Array; context: Map<number, number[]>; sources: Source[] }) {
+    const p = parts ?? partsOf(index!);
+    this.tries = p.tries;
+    this.aliasEntity = p.aliasEntity;
+    this.aliasFlags = p.aliasFlags;
+    this.context = p.context;
+    this.sources = p.sources;
+    if (index) this.materialised = index;
+    const { aliasEntity, aliasFlags, context } = this;
+    this.rules = {
+      entityOf: (ai) => aliasEntity[ai],
+      flagsOf: (ai) => aliasFlags[ai],
+      contextOf: (ai) => (context.size === 0 ? undefined : context.get(ai)),
+      hasContext: context.size > 0,
+    };
+  }
+
+  /**
+   * The matcher for a page: the compiled dataset as the background sent it (decoded in place, nothing
+   * rebuilt), plus the reader's glossary if any (compiled here; it is small). `index` may also be a
+   * TermIndex, compiled here.
+   */
+  static async create(index: CompiledIndex | TermIndex, extra?: TermIndex | null): Promise<Matcher> {
+    const base = 'bin' in index ? fromCompiled(index) : partsOf(index);
+    if (!extra || extra.entities.length === 0) return new Matcher('bin' in index ? null : index, base);
+    const more = partsOf(extra, base.aliasEntity.length, base.sources[0].entities);
+    const aliasEntity = new Int32Array(base.aliasEntity.length + more.aliasEntity.length);
+    aliasEntity.set(base.aliasEntity);
+    aliasEntity.set(more.aliasEntity, base.aliasEntity.length);
+    const aliasFlags = new Uint8Array(aliasEntity.length);
+    aliasFlags.set(base.aliasFlags);
+    aliasFlags.set(more.aliasFlags, base.aliasFlags.length);
+    return new Matcher(null, {
+      tries: [...base.tries, ...more.tries],
+      aliasEntity,
+      aliasFlags,
+      context: new Map([...base.context, ...more.context]),
+      sources: [...base.sources, ...more.sources],
     });
   }
 
-  /** Build without a long task: the trie is built in slices, yielding to the page between them. */
-  static async create(index: TermIndex, yielder: Yielder = yieldToPage, sliceMs = 8): Promise<Matcher> {
-    let deadline = performance.now() + sliceMs;
-    const drain = async <T>(it: Generator<void, T>): Promise<T> => {
-      for (;;) {
-        const r = it.next();
-        if (r.done) return r.value;
-        if (performance.now() >= deadline) {
-          await yielder();
-          deadline = performance.now() + sliceMs;
-        }
-      }
-    };
-    // Folding 13,000 aliases is itself ~25 ms in a Firefox content script: sliced like the build.
-    const { keys, byPattern } = await drain(prepareSteps(index));
-    const automaton = await drain(automatonBuilder(keys));
-    return new Matcher(index, { automaton, byPattern });
+  /** Number of entities, without building index.entities. */
+  get entityCount(): number {
+    return this.sources.reduce((n, s) => n + s.entities, 0);
   }
 
-  /** Candidates in `text`, in order of start offset. */
+  /** Candidates in `text`, in order of start offset (then end). */
   find(text: string): Candidate[] {
-    const a = this.automaton;
+    if (this.tries.length === 1) return this.findIn(this.tries[0], text);
+    // Several tries (dataset + glossary): one span found by both is one candidate, dataset aliases first.
+    const all = this.tries.flatMap((trie) => this.findIn(trie, text)).sort((a, b) => a.start - b.start || a.end - b.end);
     const out: Candidate[] = [];
-    const n = text.length;
-    // Whether the previous non-ignorable character was a word character.
-    let prevWord = false;
-    const root = a.root;
-    for (let i = 0; i < n; i++) {
-      const code = text.charCodeAt(i);
-      // ASCII fast path: two table reads per character on English text.
-      const ascii = code < 128;
-      const f = ascii ? ASCII[code] : foldCode(code);
-      if (f === IGNORABLE && !ascii && !(prevWord && isCombiningCode(code))) continue;
-      const word = ascii ? ASCII_WORD[code] === 1 : isWordCode(code);
-      const atStart = !prevWord || !word;
-      prevWord = word;
-      // Mid-word, only aliases in scripts without spaces may start here.
-      if (!atStart && (code < 0x0e00 || !isNoSpaceCode(code))) continue;
-      const first = root[f];
-      if (first === -1) continue;
-      this.walk(text, i, first, atStart, out);
+    for (const c of all) {
+      const last = out[out.length - 1];
+      if (last && last.start === c.start && last.end === c.end) last.aliases = [...last.aliases, ...c.aliases].sort((x, y) => x - y);
+      else out.push(c);
     }
     return out;
   }
 
-  /** Follow the trie from `start`; record every pattern ending on an acceptable boundary. */
-  private walk(text: string, start: number, first: number, leftOk: boolean, out: Candidate[]): void {
-    const a = this.automaton;
-    let s = first;
-    let i = start;
-    for (;;) {
-      const p = a.terminal[s];
-      if (p !== -1) {
-        const end = i + 1;
-        const rightOk = end >= text.length || !isWordCode(nextCode(text, end));
-        if ((leftOk && rightOk) || this.noBoundary[p]) this.emit(text, start, end, p, leftOk && rightOk, out);
+  private findIn(trie: Trie, text: string): Candidate[] {
+    const { root, root2 } = trie;
+    const { firstChild, edge, rest, pool, terminal } = trie.t;
+    const out: Candidate[] = [];
+    const n = text.length;
+    // Whether the previous non-ignorable character was a word character.
+    let prevWord = false;
+    for (let at = 0; at < n; at++) {
+      const code = text.charCodeAt(at);
+      let f: number;
+      let atStart = true;
+      if (code < 128) {
+        // ASCII fast path: two table reads per character on English text.
+        const word = ASCII_WORD[code] === 1;
+        if (word && prevWord) continue; // inside a word
+        prevWord = word;
+        f = ASCII[code];
+      } else {
+        f = foldCode(code);
+        if (f === IGNORABLE && !(prevWord && isCombiningCode(code))) continue;
+        const word = isWordCode(code);
+        atStart = !prevWord || !word;
+        prevWord = word;
+        // Mid-word, only aliases in scripts without spaces may start here.
+        if (!atStart && (code < 0x0e00 || !isNoSpaceCode(code))) continue;
       }
-      // Advance to the next non-ignorable character.
-      let j = i + 1;
-      let f = IGNORABLE;
-      while (j < text.length) {
-        const code = text.charCodeAt(j);
-        f = code < 128 ? ASCII[code] : foldCode(code);
-        if (f !== IGNORABLE) break;
-        j++;
+      let v = root[f];
+      if (v === -1) continue;
+      // A name may start here: follow the trie, recording every pattern that ends on an acceptable boundary.
+      const leftOk = atStart;
+      let i = at;
+      for (;;) {
+        const p = terminal[v];
+        if (p !== -1) {
+          const end = i + 1;
+          const rightOk = end >= n || !isWordCode(nextCode(text, end));
+          if ((leftOk && rightOk) || trie.t.noBoundary[p]) this.emit(trie, text, at, end, p, leftOk && rightOk, out);
+        }
+        // The next non-ignorable character.
+        let j = i + 1;
+        let g = IGNORABLE;
+        while (j < n) {
+          const c = text.charCodeAt(j);
+          g = c < 128 ? ASCII[c] : foldCode(c);
+          if (g !== IGNORABLE) break;
+          j++;
+        }
+        if (j >= n) break;
+        let w = -1;
+        if (i === at && f < 128 && g < 128) w = root2[(f << 7) | g];
+        else {
+          // Children are sorted by their first code unit: a short scan, or a binary search for wide nodes.
+          let lo = firstChild[v];
+          let hi = firstChild[v + 1];
+          if (hi - lo <= 8) {
+            for (; lo < hi; lo++) {
+              if (edge[lo] === g) {
+                w = lo;
+                break;
+              }
+            }
+          } else {
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              const e = edge[mid];
+              if (e === g) {
+                w = mid;
+                break;
+              }
+              if (e < g) lo = mid + 1;
+              else hi = mid;
+            }
+          }
+        }
+        if (w === -1) break;
+        i = j;
+        // The rest of the edge: a run of characters the text must follow one by one.
+        let k = rest[w];
+        const kEnd = rest[w + 1];
+        for (; k < kEnd; k++) {
+          j = i + 1;
+          g = IGNORABLE;
+          while (j < n) {
+            const c = text.charCodeAt(j);
+            g = c < 128 ? ASCII[c] : foldCode(c);
+            if (g !== IGNORABLE) break;
+            j++;
+          }
+          if (j >= n || g !== pool[k]) break;
+          i = j;
+        }
+        if (k < kEnd) break;
+        v = w;
       }
-      if (j >= text.length) return;
-      // Second character of an ASCII word: one read in a small table instead of a trie lookup.
-      const prev = text.charCodeAt(i);
-      const next = i === start && prev < 128 && f < 128 ? a.root2[(ASCII[prev] << 7) | f] : child(a, s, f);
-      if (next === -1) return;
-      s = next;
-      i = j;
     }
+    return out;
   }
 
-  private emit(text: string, start: number, end: number, pattern: number, bounded: boolean, out: Candidate[]): void {
-    const aliases: number[] = [];
-    for (const ai of this.byPattern[pattern]) {
-      const alias = this.index.aliases[ai];
-      if (!bounded && !(alias.flags & FLAG_NO_BOUNDARY)) continue;
-      if (alias.flags & FLAG_CASE_SENSITIVE && !sameCase(text, start, end, this.exact[ai])) continue;
-      aliases.push(ai);
+  private emit(trie: Trie, text: string, start: number, end: number, pattern: number, bounded: boolean, out: Candidate[]): void {
+    const { patternStart, patternAliases } = trie.t;
+    let aliases: number[] | null = null;
+    for (let k = patternStart[pattern]; k < patternStart[pattern + 1]; k++) {
+      const ai = patternAliases[k] + trie.aliasShift;
+      const flags = this.aliasFlags[ai];
+      if (!bounded && !(flags & FLAG_NO_BOUNDARY)) continue;
+      if (flags & FLAG_CASE_SENSITIVE && !sameCase(text, start, end, this.exactText(ai))) continue;
+      (aliases ??= []).push(ai);
     }
-    if (aliases.length > 0) out.push({ start, end, aliases });
+    if (aliases) out.push({ start, end, aliases });
+  }
+
+  private exactText(ai: number): string {
+    return (this.exact[ai] ??= this.aliasText(ai).normalize('NFC'));
+  }
+
+  private aliasText(ai: number): string {
+    let a = ai;
+    for (const s of this.sources) {
+      if (a < s.aliases) return s.aliasText(a);
+      a -= s.aliases;
+    }
+    throw new RangeError(`no alias ${ai}`);
+  }
+
+  private materialise(): TermIndex {
+    const entities: IndexEntity[] = [];
+    for (const s of this.sources) for (let i = 0; i < s.entities; i++) entities.push(s.entity(i));
+    const aliases: IndexAlias[] = [];
+    for (let ai = 0; ai < this.aliasEntity.length; ai++) {
+      const context = this.context.get(ai);
+      aliases.push({ text: this.aliasText(ai), entity: this.aliasEntity[ai], flags: this.aliasFlags[ai], ...(context ? { context } : {}) });
+    }
+    return { entities, aliases };
   }
 }
 
-/** Group aliases by folded text: one trie pattern per distinct key. */
-type Prepared = { keys: string[]; byPattern: number[][]; automaton?: undefined };
+type Parts = { tries: Trie[]; aliasEntity: Int32Array; aliasFlags: Uint8Array; context: Map<number, number[]>; sources: Source[] };
 
-function prepare(index: TermIndex): Prepared {
-  const it = prepareSteps(index);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
-  }
+/** A TermIndex compiled here; its alias and entity numbers shifted to follow `aliasShift` / `entityShift` others. */
+function partsOf(index: TermIndex, aliasShift = 0, entityShift = 0): Parts {
+  const t = compileTables(index);
+  const context = new Map<number, number[]>();
+  index.aliases.forEach((a, i) => {
+    if (a.context) context.set(i + aliasShift, a.context.map((c) => c + entityShift));
+  });
+  const aliasEntity = entityShift === 0 ? t.aliasEntity : t.aliasEntity.map((e) => e + entityShift);
+  return {
+    tries: [layOver(t, aliasShift)],
+    aliasEntity,
+    aliasFlags: t.aliasFlags,
+    context,
+    sources: [{ entities: index.entities.length, aliases: index.aliases.length, entity: (i) => index.entities[i], aliasText: (a) => index.aliases[a].text }],
+  };
 }
 
-/** Distinct folded alias keys and the aliases behind each; yields every few hundred aliases. */
-function* prepareSteps(index: TermIndex): Generator<void, Prepared> {
-  const keys = new Map<string, number>();
-  const byPattern: number[][] = [];
-  for (let i = 0; i < index.aliases.length; i++) {
-    if (i % 256 === 255) yield;
-    const key = foldAlias(index.aliases[i].text);
-    if (key.length === 0) continue;
-    let p = keys.get(key);
-    if (p === undefined) {
-      p = byPattern.length;
-      keys.set(key, p);
-      byPattern.push([]);
-    }
-    byPattern[p].push(i);
-  }
-  return { keys: [...keys.keys()], byPattern };
+/** The background's payload: views on its tables, and strings sliced on demand. */
+function fromCompiled(c: CompiledIndex): Parts {
+  const t = decodeTables(fromBase64(c.bin));
+  const { stringStart, entityType } = t;
+  const strings = c.strings;
+  const str = (k: number) => strings.slice(stringStart[k], stringStart[k + 1]);
+  const entities = entityType.length;
+  const types: EntityType[] = c.types;
+  return {
+    tries: [layOver(t, 0)],
+    aliasEntity: t.aliasEntity,
+    aliasFlags: t.aliasFlags,
+    context: new Map(c.context),
+    sources: [
+      {
+        entities,
+        aliases: t.aliasEntity.length,
+        entity: (i) => ({ id: str(2 * i), type: types[entityType[i]], name: str(2 * i + 1) }),
+        aliasText: (a) => str(2 * entities + a) || str(2 * t.aliasEntity[a] + 1),
+      },
+    ],
+  };
 }
 
 /** The first character after `end` that is not ignorable (combining marks count: they belong to the word). */

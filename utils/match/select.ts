@@ -5,6 +5,21 @@
 import type { Candidate } from './matcher';
 import { FLAG_AFTER_FULL, type TermIndex } from './term-index';
 
+/** What the rules need of an alias: a matcher's flat tables (Matcher.rules), so a page never builds index.aliases. */
+export type AliasRules = {
+  entityOf(ai: number): number;
+  flagsOf(ai: number): number;
+  contextOf(ai: number): readonly number[] | undefined;
+  /** Whether any alias has a context rule. */
+  hasContext: boolean;
+};
+
+function rulesOf(index: TermIndex | AliasRules): AliasRules {
+  if ('entityOf' in index) return index;
+  const { aliases } = index;
+  return { entityOf: (ai) => aliases[ai].entity, flagsOf: (ai) => aliases[ai].flags, contextOf: (ai) => aliases[ai].context, hasContext: true };
+}
+
 export type Mention = { start: number; end: number; alias: number; entity: number };
 
 export type RuleState = {
@@ -21,13 +36,13 @@ export function newRuleState(): RuleState {
 }
 
 /** Rank an alias for a span: lower is better; Infinity is not eligible. */
-function rank(index: TermIndex, ai: number, state: RuleState): number {
-  const alias = index.aliases[ai];
-  if (alias.context) {
-    return alias.context.some((c) => state.present.has(c)) ? 2 : Infinity;
+function rank(rules: AliasRules, ai: number, state: RuleState): number {
+  const context = rules.contextOf(ai);
+  if (context) {
+    return context.some((c) => state.present.has(c)) ? 2 : Infinity;
   }
-  if (alias.flags & FLAG_AFTER_FULL) {
-    const seen = state.fullSeen.get(alias.entity);
+  if (rules.flagsOf(ai) & FLAG_AFTER_FULL) {
+    const seen = state.fullSeen.get(rules.entityOf(ai));
     // The most recently named rival wins: "Kim" after "Kim Yo Jong" is her, not her brother.
     return seen === undefined ? Infinity : 1 + 1 / (seen + 2);
   }
@@ -35,7 +50,8 @@ function rank(index: TermIndex, ai: number, state: RuleState): number {
 }
 
 /** Select mentions in one block and update the rule state as a reader would: in order. */
-export function selectMentions(index: TermIndex, candidates: Candidate[], state: RuleState): Mention[] {
+export function selectMentions(index: TermIndex | AliasRules, candidates: Candidate[], state: RuleState): Mention[] {
+  const rules = rulesOf(index);
   const sorted = candidates.slice().sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Mention[] = [];
   let lastEnd = 0;
@@ -44,14 +60,14 @@ export function selectMentions(index: TermIndex, candidates: Candidate[], state:
     let best = -1;
     let bestRank = Infinity;
     for (const ai of c.aliases) {
-      const r = rank(index, ai, state);
+      const r = rank(rules, ai, state);
       if (r < bestRank) {
         bestRank = r;
         best = ai;
       }
     }
     if (best === -1) continue;
-    const entity = index.aliases[best].entity;
+    const entity = rules.entityOf(best);
     out.push({ start: c.start, end: c.end, alias: best, entity });
     lastEnd = c.end;
     if (bestRank === 0) state.fullSeen.set(entity, state.clock++);
@@ -61,6 +77,7 @@ export function selectMentions(index: TermIndex, candidates: Candidate[], state:
 }
 
 /** Whether any candidate in the list depends on page-wide context, so the block may need a second look. */
-export function hasContextCandidates(index: TermIndex, candidates: Candidate[]): boolean {
-  return candidates.some((c) => c.aliases.some((ai) => index.aliases[ai].context !== undefined));
+export function hasContextCandidates(index: TermIndex | AliasRules, candidates: Candidate[]): boolean {
+  const rules = rulesOf(index);
+  return rules.hasContext && candidates.some((c) => c.aliases.some((ai) => rules.contextOf(ai) !== undefined));
 }

@@ -157,11 +157,11 @@ export class PageScan {
     }
     if (candidates.length === 0) return;
     const limit = MAX_MENTIONS_PER_BLOCK - this.blockMentions;
-    const mentions = selectMentions(this.matcher.index, candidates, this.state).slice(0, limit);
+    const mentions = selectMentions(this.matcher.rules, candidates, this.state).slice(0, limit);
     this.blockMentions += mentions.length;
     const records = mentions.map((m) => this.add(block, order, m));
     if (records.length > 0) this.windowEnd = Math.max(this.windowEnd, ...mentions.map((m) => m.end));
-    if (hasContextCandidates(this.matcher.index, candidates)) this.deferred.push({ block, order, candidates, records, limit });
+    if (hasContextCandidates(this.matcher.rules, candidates)) this.deferred.push({ block, order, candidates, records, limit });
   }
 
   /**
@@ -176,7 +176,7 @@ export class PageScan {
       pending[Symbol.iterator](),
       (d) => {
         if (d.dropped || d.records.some((r) => !this.records.has(r))) return; // block changed since
-        const mentions = selectMentions(this.matcher.index, d.candidates, this.state).slice(0, d.limit);
+        const mentions = selectMentions(this.matcher.rules, d.candidates, this.state).slice(0, d.limit);
         const same =
           mentions.length === d.records.length &&
           mentions.every((m, i) => {
