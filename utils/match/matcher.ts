@@ -13,6 +13,16 @@ import type { EntityType } from '../dataset/schema';
 import { compileTables, decodeTables, fromBase64, type CompiledIndex, type CompiledTables } from './compiled';
 import { FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type IndexAlias, type IndexEntity, type TermIndex } from './term-index';
 import { ASCII, ASCII_WORD, foldCode, foldPunctuation, IGNORABLE, isWordCode, isNoSpaceCode } from '../text/normalize';
+
+/**
+ * Every place where a walk may start, and more: an ASCII letter or digit that follows none, and
+ * every other character except NUL, ASCII white space (no alias starts with them) and letters or
+ * digits inside an ASCII word. No /u flag: one code unit per match, like the walk.
+ */
+const STARTS = /(?<![A-Za-z0-9])[A-Za-z0-9]|[^\0\t-\r A-Za-z0-9]/g;
+
+/** ASCII code unit -> its folded unit, plus 0x10000 for a word character (letters and digits). */
+const ASCII_CLASS = Int32Array.from(ASCII, (f, c) => f | (ASCII_WORD[c] ? 0x10000 : 0));
 import type { AliasRules } from './select';
 
 export type Candidate = {
@@ -31,7 +41,13 @@ type Trie = {
   root2: Int32Array;
   /** Added to the trie's alias numbers (the glossary's trie follows the dataset's). */
   aliasShift: number;
+  /** Row in `dense` of each node with more than WIDE children, or -1: ASCII child by code unit. */
+  wideRow: Int16Array;
+  dense: Int32Array;
 };
+
+/** Nodes with more children than this get a direct ASCII row ("the …", "new …": a few hundred nodes). */
+const WIDE = 8;
 
 /** Where the strings of entities and aliases come from: the compiled payload, or a TermIndex. */
 type Source = {
@@ -51,7 +67,17 @@ function layOver(t: CompiledTables, aliasShift: number): Trie {
     const row = edge[v] << 7;
     for (let w = firstChild[v]; w < firstChild[v + 1]; w++) if (edge[w] < 128) root2[row | edge[w]] = w;
   }
-  return { t, root, root2, aliasShift };
+  const nodes = firstChild.length - 1;
+  const wideRow = new Int16Array(nodes).fill(-1);
+  let rows = 0;
+  for (let v = 1; v < nodes && rows < 0x7fff; v++) if (firstChild[v + 1] - firstChild[v] > WIDE) wideRow[v] = rows++;
+  const dense = new Int32Array(rows << 7).fill(-1);
+  for (let v = 1; v < nodes; v++) {
+    const row = wideRow[v];
+    if (row === -1) continue;
+    for (let w = firstChild[v]; w < firstChild[v + 1]; w++) if (edge[w] < 128) dense[(row << 7) | edge[w]] = w;
+  }
+  return { t, root, root2, aliasShift, wideRow, dense };
 }
 
 export class Matcher {
@@ -134,101 +160,132 @@ export class Matcher {
   }
 
   private findIn(trie: Trie, text: string): Candidate[] {
-    const { root, root2 } = trie;
-    const { firstChild, edge, rest, pool, terminal } = trie.t;
+    // Everything the loop reads is a local: this runs cold on every page (interpreted or baseline
+    // code at first), where each property load and call counts.
+    const root = trie.root;
+    const CLS = ASCII_CLASS;
     const out: Candidate[] = [];
-    const n = text.length;
-    // Whether the previous non-ignorable character was a word character.
-    let prevWord = false;
-    for (let at = 0; at < n; at++) {
+    // The places a walk may start are found by a native regex (see STARTS), not by visiting every
+    // character here: cold code pays per character, the regex does not. At each place the rules
+    // below are the exact ones; they need whether the last non-ignorable character before it was
+    // a word character, which follows from the previous place (everything between is plain ASCII).
+    const starts = STARTS;
+    starts.lastIndex = 0;
+    let last = -1;
+    /** Whether the last non-ignorable character up to and including `last` is a word character. */
+    let wordAfterLast = false;
+    while (starts.test(text)) {
+      const at = starts.lastIndex - 1;
       const code = text.charCodeAt(at);
+      const prevWord: boolean = at - 1 > last ? CLS[text.charCodeAt(at - 1)] > 0xffff : wordAfterLast;
+      last = at;
       let f: number;
       let atStart = true;
       if (code < 128) {
-        // ASCII fast path: two table reads per character on English text.
-        const word = ASCII_WORD[code] === 1;
-        if (word && prevWord) continue; // inside a word
-        prevWord = word;
-        f = ASCII[code];
+        // ASCII: one table read gives the folded unit and whether it is a word character.
+        const cls = CLS[code];
+        wordAfterLast = cls > 0xffff;
+        if (wordAfterLast && prevWord) continue; // inside a word
+        f = cls & 0xffff;
       } else {
         f = foldCode(code);
-        if (f === IGNORABLE && !(prevWord && isCombiningCode(code))) continue;
+        // Ignorable characters (invisible ones, combining marks) never change whether we are in a word.
+        if (f === IGNORABLE) {
+          wordAfterLast = prevWord;
+          if (!(prevWord && isCombiningCode(code))) continue;
+        }
         const word = isWordCode(code);
+        if (f !== IGNORABLE) wordAfterLast = word;
         atStart = !prevWord || !word;
-        prevWord = word;
         // Mid-word, only aliases in scripts without spaces may start here.
         if (!atStart && (code < 0x0e00 || !isNoSpaceCode(code))) continue;
       }
-      let v = root[f];
-      if (v === -1) continue;
-      // A name may start here: follow the trie, recording every pattern that ends on an acceptable boundary.
-      const leftOk = atStart;
-      let i = at;
-      for (;;) {
-        const p = terminal[v];
-        if (p !== -1) {
-          const end = i + 1;
-          const rightOk = end >= n || !isWordCode(nextCode(text, end));
-          if ((leftOk && rightOk) || trie.t.noBoundary[p]) this.emit(trie, text, at, end, p, leftOk && rightOk, out);
-        }
-        // The next non-ignorable character.
-        let j = i + 1;
-        let g = IGNORABLE;
-        while (j < n) {
-          const c = text.charCodeAt(j);
-          g = c < 128 ? ASCII[c] : foldCode(c);
-          if (g !== IGNORABLE) break;
-          j++;
-        }
-        if (j >= n) break;
-        let w = -1;
-        if (i === at && f < 128 && g < 128) w = root2[(f << 7) | g];
-        else {
-          // Children are sorted by their first code unit: a short scan, or a binary search for wide nodes.
-          let lo = firstChild[v];
-          let hi = firstChild[v + 1];
-          if (hi - lo <= 8) {
-            for (; lo < hi; lo++) {
-              if (edge[lo] === g) {
-                w = lo;
-                break;
-              }
-            }
-          } else {
-            while (lo < hi) {
-              const mid = (lo + hi) >> 1;
-              const e = edge[mid];
-              if (e === g) {
-                w = mid;
-                break;
-              }
-              if (e < g) lo = mid + 1;
-              else hi = mid;
-            }
-          }
-        }
-        if (w === -1) break;
-        i = j;
-        // The rest of the edge: a run of characters the text must follow one by one.
-        let k = rest[w];
-        const kEnd = rest[w + 1];
-        for (; k < kEnd; k++) {
-          j = i + 1;
-          g = IGNORABLE;
-          while (j < n) {
-            const c = text.charCodeAt(j);
-            g = c < 128 ? ASCII[c] : foldCode(c);
-            if (g !== IGNORABLE) break;
-            j++;
-          }
-          if (j >= n || g !== pool[k]) break;
-          i = j;
-        }
-        if (k < kEnd) break;
-        v = w;
-      }
+      const v = root[f];
+      if (v !== -1) this.walk(trie, text, at, f, v, atStart, out);
     }
     return out;
+  }
+
+  /** Follow the trie from `at` (node v, folded unit f), recording every pattern that ends on an acceptable boundary. */
+  private walk(trie: Trie, text: string, at: number, f: number, first: number, atStart: boolean, out: Candidate[]): void {
+    const { root2, wideRow, dense } = trie;
+    const { firstChild, edge, rest, pool, terminal, noBoundary } = trie.t;
+    const CLS = ASCII_CLASS;
+    const n = text.length;
+    let v = first;
+    let i = at;
+    for (;;) {
+      const p = terminal[v];
+      if (p !== -1) {
+        const end = i + 1;
+        let rightOk = true;
+        if (end < n) {
+          const c = text.charCodeAt(end);
+          rightOk = c < 128 && c !== 0 ? CLS[c] <= 0xffff : !isWordCode(nextCode(text, end));
+        }
+        if ((atStart && rightOk) || noBoundary[p] === 1) this.emit(trie, text, at, end, p, atStart && rightOk, out);
+      }
+      // The next non-ignorable character: nearly always the next one, and ASCII.
+      let j = i + 1;
+      if (j >= n) break;
+      let c = text.charCodeAt(j);
+      let g = c < 128 ? CLS[c] & 0xffff : foldCode(c);
+      while (g === IGNORABLE) {
+        if (++j >= n) break;
+        c = text.charCodeAt(j);
+        g = c < 128 ? CLS[c] & 0xffff : foldCode(c);
+      }
+      if (j >= n) break;
+      let w = -1;
+      if (i === at && f < 128 && g < 128) w = root2[(f << 7) | g];
+      else {
+        // Children are sorted by their first code unit: a short scan, or a binary search for wide nodes.
+        let lo = firstChild[v];
+        let hi = firstChild[v + 1];
+        const row = g < 128 ? wideRow[v] : -1;
+        if (row !== -1) w = dense[(row << 7) | g];
+        else if (hi - lo <= WIDE) {
+          for (; lo < hi; lo++) {
+            if (edge[lo] === g) {
+              w = lo;
+              break;
+            }
+          }
+        } else {
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            const e = edge[mid];
+            if (e === g) {
+              w = mid;
+              break;
+            }
+            if (e < g) lo = mid + 1;
+            else hi = mid;
+          }
+        }
+      }
+      if (w === -1) break;
+      i = j;
+      // The rest of the edge: a run of characters the text must follow one by one.
+      let k = rest[w];
+      const kEnd = rest[w + 1];
+      while (k < kEnd) {
+        j = i + 1;
+        if (j >= n) break;
+        c = text.charCodeAt(j);
+        g = c < 128 ? CLS[c] & 0xffff : foldCode(c);
+        while (g === IGNORABLE) {
+          if (++j >= n) break;
+          c = text.charCodeAt(j);
+          g = c < 128 ? CLS[c] & 0xffff : foldCode(c);
+        }
+        if (j >= n || g !== pool[k]) break;
+        i = j;
+        k++;
+      }
+      if (k < kEnd) break;
+      v = w;
+    }
   }
 
   private emit(trie: Trie, text: string, start: number, end: number, pattern: number, bounded: boolean, out: Candidate[]): void {
@@ -334,6 +391,9 @@ function sameCase(text: string, start: number, end: number, want: string): boole
     const w = want.charCodeAt(j);
     j++;
     if (code === w) continue;
+    // Two different ASCII characters never pass (nearly every check: "is" against the acronym "IS"),
+    // unless one is a backtick or a control space, which punctuation folding changes.
+    if (code < 128 && w < 128 && code > 0x20 && w > 0x20 && code !== 0x60 && w !== 0x60) return false;
     const a = foldPunctuation(code);
     const b = foldPunctuation(w);
     // Diacritics may differ ("SAO" vs "SÃO"); letter case may not.

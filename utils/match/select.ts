@@ -79,5 +79,7 @@ export function selectMentions(index: TermIndex | AliasRules, candidates: Candid
 /** Whether any candidate in the list depends on page-wide context, so the block may need a second look. */
 export function hasContextCandidates(index: TermIndex | AliasRules, candidates: Candidate[]): boolean {
   const rules = rulesOf(index);
-  return rules.hasContext && candidates.some((c) => c.aliases.some((ai) => rules.contextOf(ai) !== undefined));
+  if (!rules.hasContext) return false;
+  for (const c of candidates) for (const ai of c.aliases) if (rules.contextOf(ai) !== undefined) return true;
+  return false;
 }
