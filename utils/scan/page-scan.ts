@@ -24,18 +24,42 @@ export type MentionRecord = {
 };
 
 type BlockWindow = { block: Block; from: number; to: number };
+/** A unit of work: consecutive small blocks matched as one text, or one window of an enormous block. */
+type Unit = { blocks: Block[]; window?: undefined } | { blocks?: undefined; window: BlockWindow };
 
-/** Split blocks into windows of at most WINDOW characters (plus the overlap). */
-function* windows(blocks: Iterable<Block>): Generator<BlockWindow> {
+/**
+ * Group small blocks into batches of about BATCH characters, matched in one call (one loop that
+ * the JIT optimises early instead of hundreds of short calls run cold); split enormous blocks into
+ * windows of at most WINDOW characters (plus the overlap).
+ */
+function* units(blocks: Iterable<Block>): Generator<Unit> {
+  let batch: Block[] = [];
+  let size = 0;
   for (const block of blocks) {
     const n = block.text.length;
     if (n <= WINDOW) {
-      yield { block, from: 0, to: n };
+      batch.push(block);
+      size += n + 1;
+      if (size >= BATCH) {
+        yield { blocks: batch };
+        batch = [];
+        size = 0;
+      }
       continue;
     }
-    for (let from = 0; from < n; from += WINDOW) yield { block, from, to: Math.min(n, from + WINDOW + OVERLAP) };
+    if (batch.length > 0) yield { blocks: batch };
+    batch = [];
+    size = 0;
+    for (let from = 0; from < n; from += WINDOW) yield { window: { block, from, to: Math.min(n, from + WINDOW + OVERLAP) } };
   }
+  if (batch.length > 0) yield { blocks: batch };
 }
+
+/**
+ * Joins the blocks of a batch. No alias contains it and it is neither a word character nor
+ * ignorable, so a walk stops there and both sides see a boundary: the same matches as block by block.
+ */
+const SEPARATOR = '\uffff';
 
 type DeferredBlock = {
   block: Block;
@@ -52,6 +76,8 @@ type DeferredBlock = {
 const WINDOW = 32_768;
 /** Longest alias we need to see whole across a window edge. */
 const OVERLAP = 200;
+/** Characters of small blocks matched in one call. */
+const BATCH = 16_384;
 /**
  * At most this many mentions are kept per block. A single text node of megabytes can
  * hold tens of thousands of names; each kept mention is a live Range the browser must
@@ -88,7 +114,7 @@ export class PageScan {
     opts: { yielder?: Yielder; sliceMs?: number; onShadowRoot?: (r: ShadowRoot) => void } = {},
   ): Promise<boolean> {
     const gen = this.generation;
-    const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot })), (w) => this.scanWindow(w), {
+    const ok = await runChunked(units(walkBlocks(root, { onShadowRoot: opts.onShadowRoot })), (u) => this.scanUnit(u), {
       isCancelled: () => gen !== this.generation,
       yielder: opts.yielder,
       sliceMs: opts.sliceMs,
@@ -103,7 +129,7 @@ export class PageScan {
     const gen = this.generation;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot })), (w) => this.scanWindow(w), {
+      const ok = await runChunked(units(walkBlocks(root, { onShadowRoot: opts.onShadowRoot })), (u) => this.scanUnit(u), {
         isCancelled: () => gen !== this.generation,
         yielder: opts.yielder,
       });
@@ -127,10 +153,40 @@ export class PageScan {
     return [...this.records].sort((a, b) => a.block - b.block || a.start - b.start);
   }
 
+  private scanUnit(u: Unit): void {
+    if (u.window) return this.scanWindow(u.window);
+    const { blocks } = u;
+    if (blocks.length === 1) return this.scanWindow({ block: blocks[0], from: 0, to: blocks[0].text.length });
+    let text = blocks[0].text;
+    for (let b = 1; b < blocks.length; b++) text += SEPARATOR + blocks[b].text;
+    const all = this.matcher.find(text);
+    // Hand each block its candidates (sorted by start), at its own offsets.
+    let k = 0;
+    let offset = 0;
+    for (const block of blocks) {
+      const end = offset + block.text.length;
+      const mine: Candidate[] = [];
+      for (; k < all.length && all[k].start < end; k++) {
+        const c = all[k];
+        mine.push(offset === 0 ? c : { start: c.start - offset, end: c.end - offset, aliases: c.aliases });
+      }
+      this.scanBlock(block, mine);
+      offset = end + 1;
+    }
+  }
+
+  /** A whole block with its candidates. */
+  private scanBlock(block: Block, candidates: Candidate[]): void {
+    this.blockOrder = this.blocks++;
+    this.windowEnd = 0;
+    this.blockMentions = 0;
+    if (candidates.length > 0) this.keep(block, this.blockOrder, candidates);
+  }
+
   /**
-   * One unit of work: a whole block, or one window of an enormous one, so a single
-   * giant text node is spread over many slices too. Windows overlap by the longest
-   * alias; a match belongs to the window it starts in.
+   * One window of an enormous block (or a whole block), so a single giant text node is
+   * spread over many slices too. Windows overlap by the longest alias; a match belongs
+   * to the window it starts in.
    */
   private scanWindow(w: BlockWindow): void {
     if (w.from === 0) {
@@ -156,6 +212,11 @@ export class PageScan {
         .filter((c) => c.start >= this.windowEnd);
     }
     if (candidates.length === 0) return;
+    this.keep(block, order, candidates);
+  }
+
+  /** Apply the rules to a block's candidates and keep its mentions (up to the block's cap). */
+  private keep(block: Block, order: number, candidates: Candidate[]): void {
     const limit = MAX_MENTIONS_PER_BLOCK - this.blockMentions;
     const mentions = selectMentions(this.matcher.rules, candidates, this.state).slice(0, limit);
     this.blockMentions += mentions.length;
