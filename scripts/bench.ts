@@ -31,7 +31,9 @@ import { unpackIndex } from '../utils/match/term-index';
 const quick = process.argv.includes('--quick');
 /** Exit 1 when a budget is missed (without it the benchmark reports and exits 0). */
 const strict = process.argv.includes('--strict');
-const RUNS = quick ? 1 : 5;
+/** --only=methods|content|budgets: run one part and print it, writing nothing (for working on one figure). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? (quick ? 1 : 5));
 /** mark.js walks the DOM once per keyword: it runs on a random sample of aliases, stated with its result. */
 const MARKJS_SAMPLE = quick ? 20 : 200;
 const MARKJS_SEED = 20261207;
@@ -113,7 +115,7 @@ async function main() {
     await tab.goto(`${server.origin}/${path}`, { waitUntil: 'load' });
     await tab.addScriptTag({ content: engine });
   };
-  for (const p of pageList) {
+  for (const p of only && only !== 'methods' ? [] : pageList) {
     times[p.key] = { floor: [], backstory: [], regex: [], markjs: [] };
     setup[p.key] = { backstory: { cold: [], warm: [] }, regex: { cold: [], warm: [] } };
     marks[p.key] = {};
@@ -160,11 +162,12 @@ async function main() {
     await (g.browser ?? g.chrome).storage.sync.set({ settings: {} });
   }, null);
   await session.close();
+  if (only === 'methods') return server.close();
 
   // 2. The real content script in both browsers.
   const articles = readdirSync('tests/fixtures/articles').filter((f) => f.endsWith('.html')).map((f) => `articles/${f}`);
   const content: Partial<Record<'chromium' | 'firefox', ContentScriptResults>> = {};
-  for (const b of ['chromium', 'firefox'] as const) {
+  for (const b of only && only !== 'content' ? [] : (['chromium', 'firefox'] as const)) {
     content[b] = await measureContentScript(b, server, pageList, {
       runs: RUNS,
       hoverTargets: ['Belt and Road Initiative', 'Sputnik V', 'Shanghai Cooperation Organisation', 'Gazprom', 'Weibo'],
@@ -175,6 +178,7 @@ async function main() {
     });
   }
 
+  if (only === 'content') return server.close();
   // 3. Budgets in both browsers, each with its own browser (Firefox with the Gecko profiler running).
   const budgets: Budget[] = [];
   for (const b of ['chromium', 'firefox'] as const) {
@@ -183,6 +187,7 @@ async function main() {
     budgets.push(...got);
   }
   await server.close();
+  if (only) return;
 
   // 4. Sizes.
   execSync('npx wxt zip', { stdio: 'ignore' });

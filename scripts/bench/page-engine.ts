@@ -11,6 +11,7 @@ import { decodeTables, fromBase64, type CompiledIndex } from '../../utils/match/
 import { Matcher } from '../../utils/match/matcher';
 import { PageScan } from '../../utils/scan/page-scan';
 import { Highlighter } from '../../utils/dom/highlight';
+import { walkBlocks } from '../../utils/dom/walk';
 
 let matcher: Matcher | null = null;
 let regex: RegExp | null = null;
@@ -83,6 +84,23 @@ const api = {
     new Highlighter(window, Infinity).mark(ranges, 'dotted');
     const t2 = performance.now();
     return { ms: t2 - t0, scan: t1 - t0, highlight: t2 - t1, marks: ranges.length };
+  },
+
+  /** Diagnostics for profiling (scripts/bench/profile.ts): the walk alone, or the walk and the matcher on every block text. */
+  parts(kind: 'walk' | 'find') {
+    if (!matcher) throw new Error('set up first');
+    const t0 = performance.now();
+    let n = 0;
+    let text = '';
+    for (const b of walkBlocks(document.body)) {
+      if (kind === 'walk') n += b.nodes.length;
+      else if ((text = text ? `${text}\uffff${b.text}` : b.text).length > 16384) {
+        n += matcher.find(text).length;
+        text = '';
+      }
+    }
+    if (text) n += matcher.find(text).length;
+    return { ms: performance.now() - t0, n };
   },
 
   /** (d) The alternation, per text node, same ranges and highlights. */
