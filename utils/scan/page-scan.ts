@@ -3,7 +3,7 @@
  * per mention with its live Range. Handles rescans of changed subtrees.
  * No UI and no browser APIs beyond the DOM, so it is unit-tested in happy-dom.
  */
-import { blockRange, nodeLength, walkBlocks, type Block } from '../dom/walk';
+import { locate, nodeLength, walkBlocks, type Block } from '../dom/walk';
 import type { Matcher, Candidate } from '../match/matcher';
 import { hasContextCandidates, newRuleState, selectMentions, type RuleState } from '../match/select';
 import { runChunked, type Yielder } from './scheduler';
@@ -11,7 +11,8 @@ import { runChunked, type Yielder } from './scheduler';
 export type MentionRecord = {
   entity: number;
   alias: number;
-  range: Range;
+  /** The mention's live Range, made on first use (most mentions are never marked or hovered). */
+  readonly range: Range;
   /** The text as it stood on the page. */
   text: string;
   /** Order of discovery. */
@@ -256,9 +257,8 @@ export class PageScan {
 
   private add(block: Block, order: number, m: { start: number; end: number; entity: number; alias: number }): MentionRecord {
     const { start, end, entity, alias } = m;
-    const range = blockRange(block, start, end);
     const nodes = nodesOf(block, start, end);
-    const record: MentionRecord = { entity, alias, range, text: block.text.slice(start, end), seq: this.seq++, block: order, start, nodes };
+    const record: MentionRecord = new Record(block, start, end, entity, alias, this.seq++, order, nodes);
     this.records.add(record);
     for (const node of nodes) {
       const list = this.byNode.get(node);
@@ -316,6 +316,53 @@ export class PageScan {
       if (kept.length === 0) this.byNode.delete(node);
       else this.byNode.set(node, kept);
     }
+  }
+}
+
+/**
+ * A mention: where it is (its boundary points, found now) and its Range, created on first use.
+ * In first-mention mode most mentions are never marked, and each live Range is work for the
+ * browser on every change to its text; where one is needed (marking, hovering, the keyboard)
+ * it is made from the points found at scan time. A change to the text rescans its block and
+ * replaces its records; one read before that rescan gets a collapsed range rather than an error.
+ */
+class Record implements MentionRecord {
+  readonly text: string;
+  private readonly startNode: Text;
+  private readonly startOffset: number;
+  private readonly endNode: Text;
+  private readonly endOffset: number;
+  private made: Range | null = null;
+
+  constructor(
+    source: Block,
+    readonly start: number,
+    end: number,
+    readonly entity: number,
+    readonly alias: number,
+    readonly seq: number,
+    readonly block: number,
+    readonly nodes: Text[],
+  ) {
+    this.text = source.text.slice(start, end);
+    const a = locate(source, start, true);
+    const b = locate(source, end, false);
+    this.startNode = a.node;
+    this.startOffset = a.offset;
+    this.endNode = b.node;
+    this.endOffset = b.offset;
+  }
+
+  get range(): Range {
+    if (this.made) return this.made;
+    const range = this.startNode.ownerDocument.createRange();
+    try {
+      range.setStart(this.startNode, this.startOffset);
+      range.setEnd(this.endNode, this.endOffset);
+    } catch {
+      range.collapse(true); // the text changed under us; its rescan is on its way
+    }
+    return (this.made = range);
   }
 }
 
