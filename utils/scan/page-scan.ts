@@ -57,10 +57,13 @@ function* units(blocks: Iterable<Block>): Generator<Unit> {
 }
 
 /**
- * Joins the blocks of a batch. No alias contains it and it is neither a word character nor
- * ignorable, so a walk stops there and both sides see a boundary: the same matches as block by block.
+ * Joins the blocks of a batch: U+FFFF, a noncharacter. No alias contains it and it is neither a
+ * word character nor ignorable, so a walk stops there and both sides see a boundary: the same
+ * matches as block by block. Parsed at run time: Chromium refuses to load a script file holding a
+ * noncharacter ("isn't UTF-8 encoded"), and the minifier writes a literal or String.fromCharCode
+ * as the character itself.
  */
-const SEPARATOR = '\uffff';
+const SEPARATOR: string = JSON.parse('"\\uffff"');
 
 type DeferredBlock = {
   block: Block;
