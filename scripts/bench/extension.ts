@@ -52,12 +52,14 @@ async function timingsOf(probe: AnyPage, url: string): Promise<Timing[]> {
   return probe.evaluate(async (u) => {
     const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
     const api = g.browser ?? g.chrome;
+    // Firefox tells an extension without the tabs permission no tab's URL: ask each page for its own.
     for (const t of await api.tabs.query({})) {
-      if (t.id === undefined || t.url !== u) continue;
+      if (t.id === undefined) continue;
       try {
-        return (await api.tabs.sendMessage(t.id, { type: 'timings' }, { frameId: 0 })) as Timing[];
+        const s = (await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 })) as { url?: string } | undefined;
+        if (s?.url === u) return (await api.tabs.sendMessage(t.id, { type: 'timings' }, { frameId: 0 })) as Timing[];
       } catch {
-        // not ready
+        // no content script there
       }
     }
     return [];

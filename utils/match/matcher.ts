@@ -81,9 +81,23 @@ function layOver(t: CompiledTables, aliasShift: number): Trie {
 }
 
 export class Matcher {
-  /** The term index: built on first use from the compiled strings (the matcher itself never needs it). */
+  /**
+   * The term index, its entities and aliases each built on first use from the compiled strings
+   * (the matcher never needs them; a page needs the entities of what it found, rarely the aliases).
+   */
   get index(): TermIndex {
-    return (this.materialised ??= this.materialise());
+    if (this.materialised) return this.materialised;
+    let entities: IndexEntity[] | undefined;
+    let aliases: IndexAlias[] | undefined;
+    const self = this;
+    return (this.materialised = {
+      get entities() {
+        return (entities ??= self.entityList());
+      },
+      get aliases() {
+        return (aliases ??= self.aliasList());
+      },
+    });
   }
   /** Alias rules as flat arrays, for selectMentions without building index.aliases. */
   readonly rules: AliasRules;
@@ -314,15 +328,19 @@ export class Matcher {
     throw new RangeError(`no alias ${ai}`);
   }
 
-  private materialise(): TermIndex {
+  private entityList(): IndexEntity[] {
     const entities: IndexEntity[] = [];
     for (const s of this.sources) for (let i = 0; i < s.entities; i++) entities.push(s.entity(i));
+    return entities;
+  }
+
+  private aliasList(): IndexAlias[] {
     const aliases: IndexAlias[] = [];
     for (let ai = 0; ai < this.aliasEntity.length; ai++) {
       const context = this.context.get(ai);
       aliases.push({ text: this.aliasText(ai), entity: this.aliasEntity[ai], flags: this.aliasFlags[ai], ...(context ? { context } : {}) });
     }
-    return { entities, aliases };
+    return aliases;
   }
 }
 
