@@ -10,10 +10,12 @@ import { compileDataset, type CompiledDataset } from './compile-dataset';
 const INDEX = 'virtual:backstory/index';
 const CARDS = 'virtual:backstory/cards';
 
+let compiled: CompiledDataset | undefined;
+/** The dataset, compiled once per build (BACKSTORY_DATA_DIR lets a developer build against a subset; default data/). */
+export const compiledDataset = () => (compiled ??= compileDataset(process.env.BACKSTORY_DATA_DIR ?? 'data'));
+
 export function datasetPlugin(): Plugin {
-  let compiled: CompiledDataset | undefined;
-  // BACKSTORY_DATA_DIR lets a developer build against a subset of the data (default: data/).
-  const get = () => (compiled ??= compileDataset(process.env.BACKSTORY_DATA_DIR ?? 'data'));
+  const get = compiledDataset;
   return {
     name: 'backstory-dataset',
     resolveId(id) {

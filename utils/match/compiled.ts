@@ -49,9 +49,15 @@ export type CompiledIndex = {
   strings: string;
   /** Aliases with a `context` rule: [alias, context entity indices]. */
   context: Array<[number, number[]]>;
-  /** The tables' ArrayBuffer, base64 (Chromium's extension messaging would turn an ArrayBuffer into `{}`). */
-  bin: string;
+  /**
+   * The tables: base64 when sent as a message (Chromium's extension messaging would turn an
+   * ArrayBuffer into `{}`), the bytes themselves when read from the packaged file (index.bin).
+   */
+  bin: string | Uint8Array;
 };
+
+/** The packaged index file a content script fetches: one ArrayBuffer, nothing to parse but a small header. */
+export const INDEX_FILE = 'index.bin';
 
 const INT32 = ['firstChild', 'rest', 'terminal', 'patternStart', 'patternAliases', 'aliasEntity', 'stringStart'] as const;
 const UINT16 = ['edge', 'pool'] as const;
@@ -174,6 +180,42 @@ export function compileIndexPayload(index: TermIndex): CompiledIndex {
     if (a.context) context.push([i, a.context]);
   });
   return { v: COMPILED_VERSION, types, strings: parts.join(''), context, bin: toBase64(encodeTables(tables)) };
+}
+
+/**
+ * The index as one file: a little-endian Uint32 byte length of the JSON head ({v, types, context}),
+ * the Uint32 byte length of the strings (UTF-8), then the head, the strings and the tables, each
+ * starting on a 4-byte boundary.
+ */
+export function encodeIndexFile(c: CompiledIndex): Uint8Array {
+  // UTF-8 gives back the same string only when it holds no lone surrogate: offsets depend on it.
+  if (/\p{Cs}/u.test(c.strings)) throw new Error('an entity or alias holds a lone surrogate');
+  const enc = new TextEncoder();
+  const head = enc.encode(JSON.stringify({ v: c.v, types: c.types, context: c.context }));
+  const strings = enc.encode(c.strings);
+  const tables = typeof c.bin === 'string' ? fromBase64(c.bin) : c.bin;
+  const pad = (n: number) => (n + 3) & ~3;
+  const out = new Uint8Array(8 + pad(head.length) + pad(strings.length) + tables.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, head.length, true);
+  view.setUint32(4, strings.length, true);
+  out.set(head, 8);
+  out.set(strings, 8 + pad(head.length));
+  out.set(tables, 8 + pad(head.length) + pad(strings.length));
+  return out;
+}
+
+export function decodeIndexFile(buffer: ArrayBuffer): CompiledIndex {
+  const view = new DataView(buffer);
+  const headLength = view.getUint32(0, true);
+  const stringsLength = view.getUint32(4, true);
+  const pad = (n: number) => (n + 3) & ~3;
+  const dec = new TextDecoder();
+  const head = JSON.parse(dec.decode(new Uint8Array(buffer, 8, headLength))) as Pick<CompiledIndex, 'v' | 'types' | 'context'>;
+  if (head.v !== COMPILED_VERSION) throw new Error(`index file version ${head.v}, expected ${COMPILED_VERSION}`);
+  const stringsAt = 8 + pad(headLength);
+  const strings = dec.decode(new Uint8Array(buffer, stringsAt, stringsLength));
+  return { ...head, strings, bin: new Uint8Array(buffer, stringsAt + pad(stringsLength)) };
 }
 
 /** All tables on one buffer: a header of lengths, then Int32, Uint16 and Uint8 arrays, each 4-byte aligned. */

@@ -365,7 +365,7 @@ function partsOf(index: TermIndex, aliasShift = 0, entityShift = 0): Parts {
 
 /** The background's payload: views on its tables, and strings sliced on demand. */
 function fromCompiled(c: CompiledIndex): Parts {
-  const t = decodeTables(fromBase64(c.bin));
+  const t = decodeTables(typeof c.bin === 'string' ? fromBase64(c.bin) : c.bin);
   const { stringStart, entityType } = t;
   const strings = c.strings;
   const str = (k: number) => strings.slice(stringStart[k], stringStart[k + 1]);
