@@ -15,7 +15,7 @@ import { foldAlias } from '../text/normalize';
 import { FLAG_NO_BOUNDARY, type TermIndex } from './term-index';
 
 /** Bumped whenever the layout below changes. */
-export const COMPILED_VERSION = 2;
+export const COMPILED_VERSION = 3;
 
 export type CompiledTables = {
   /** Children of node v: firstChild[v] .. firstChild[v + 1] - 1 (length nodes + 1). */
@@ -27,6 +27,10 @@ export type CompiledTables = {
   pool: Uint16Array;
   /** Pattern (distinct folded alias) ending at node v, or -1. */
   terminal: Int32Array;
+  /** Depth-2 node after two folded ASCII code units, (c1 << 7) | c2, or -1: the step nearly every walk takes. */
+  root2: Int32Array;
+  /** Nodes with more than WIDE children, ascending: the page gives each a direct ASCII row. */
+  wide: Int32Array;
   /** Aliases of pattern p: patternAliases[patternStart[p] .. patternStart[p + 1]), in index order. */
   patternStart: Int32Array;
   patternAliases: Int32Array;
@@ -59,7 +63,7 @@ export type CompiledIndex = {
 /** The packaged index file a content script fetches: one ArrayBuffer, nothing to parse but a small header. */
 export const INDEX_FILE = 'index.bin';
 
-const INT32 = ['firstChild', 'rest', 'terminal', 'patternStart', 'patternAliases', 'aliasEntity', 'stringStart'] as const;
+const INT32 = ['firstChild', 'rest', 'terminal', 'root2', 'wide', 'patternStart', 'patternAliases', 'aliasEntity', 'stringStart'] as const;
 const UINT16 = ['edge', 'pool'] as const;
 const UINT8 = ['noBoundary', 'aliasFlags', 'entityType'] as const;
 const ORDER = [...INT32, ...UINT16, ...UINT8] as const;
@@ -85,6 +89,8 @@ export function patternsOf(index: TermIndex): { keys: string[]; byPattern: numbe
 
 /** Depth up to which every trie state is a node (the page's root and root2 tables index them). */
 const SPLIT_DEPTH = 2;
+/** Nodes with more children than this get a direct ASCII row in the page ("the …", "new …": a few hundred nodes). */
+export const WIDE = 8;
 
 /** Compile the tables of an index: pure, the same at build time and at run time. */
 export function compileTables(index: TermIndex): CompiledTables {
@@ -126,6 +132,14 @@ export function compileTables(index: TermIndex): CompiledTables {
   }
   firstChild.push(edge.length);
   rest.push(pool.length);
+  // Made here, not in every page: they cost a loop over thousands of nodes, run cold.
+  const root2 = new Int32Array(128 * 128).fill(-1);
+  for (let v = firstChild[0]; v < firstChild[1]; v++) {
+    if (edge[v] >= 128) continue;
+    for (let w = firstChild[v]; w < firstChild[v + 1]; w++) if (edge[w] < 128) root2[(edge[v] << 7) | edge[w]] = w;
+  }
+  const wide: number[] = [];
+  for (let v = 1; v < edge.length; v++) if (firstChild[v + 1] - firstChild[v] > WIDE) wide.push(v);
   const patternStart = [0];
   const patternAliases: number[] = [];
   const noBoundary = new Uint8Array(byPattern.length);
@@ -149,6 +163,8 @@ export function compileTables(index: TermIndex): CompiledTables {
     rest: Int32Array.from(rest),
     pool: Uint16Array.from(pool),
     terminal: Int32Array.from(terminal),
+    root2,
+    wide: Int32Array.from(wide),
     patternStart: Int32Array.from(patternStart),
     patternAliases: Int32Array.from(patternAliases),
     noBoundary,

@@ -10,7 +10,7 @@
  * into a second, small trie, walked beside the first.
  */
 import type { EntityType } from '../dataset/schema';
-import { compileTables, decodeTables, fromBase64, type CompiledIndex, type CompiledTables } from './compiled';
+import { compileTables, decodeTables, fromBase64, WIDE, type CompiledIndex, type CompiledTables } from './compiled';
 import { FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type IndexAlias, type IndexEntity, type TermIndex } from './term-index';
 import { ASCII, ASCII_WORD, foldCode, foldPunctuation, IGNORABLE, isWordCode, isNoSpaceCode } from '../text/normalize';
 
@@ -46,8 +46,6 @@ type Trie = {
   dense: Int32Array;
 };
 
-/** Nodes with more children than this get a direct ASCII row ("the …", "new …": a few hundred nodes). */
-const WIDE = 8;
 
 /** Where the strings of entities and aliases come from: the compiled payload, or a TermIndex. */
 type Source = {
@@ -58,26 +56,18 @@ type Source = {
 };
 
 function layOver(t: CompiledTables, aliasShift: number): Trie {
+  const { firstChild, edge, wide } = t;
   const root = new Int32Array(65536).fill(-1);
-  const root2 = new Int32Array(128 * 128).fill(-1);
-  const { firstChild, edge } = t;
-  for (let v = firstChild[0]; v < firstChild[1]; v++) {
-    root[edge[v]] = v;
-    if (edge[v] >= 128) continue;
-    const row = edge[v] << 7;
-    for (let w = firstChild[v]; w < firstChild[v + 1]; w++) if (edge[w] < 128) root2[row | edge[w]] = w;
-  }
-  const nodes = firstChild.length - 1;
-  const wideRow = new Int16Array(nodes).fill(-1);
-  let rows = 0;
-  for (let v = 1; v < nodes && rows < 0x7fff; v++) if (firstChild[v + 1] - firstChild[v] > WIDE) wideRow[v] = rows++;
+  for (let v = firstChild[0]; v < firstChild[1]; v++) root[edge[v]] = v;
+  const wideRow = new Int16Array(firstChild.length - 1).fill(-1);
+  const rows = Math.min(wide.length, 0x7fff);
   const dense = new Int32Array(rows << 7).fill(-1);
-  for (let v = 1; v < nodes; v++) {
-    const row = wideRow[v];
-    if (row === -1) continue;
+  for (let row = 0; row < rows; row++) {
+    const v = wide[row];
+    wideRow[v] = row;
     for (let w = firstChild[v]; w < firstChild[v + 1]; w++) if (edge[w] < 128) dense[(row << 7) | edge[w]] = w;
   }
-  return { t, root, root2, aliasShift, wideRow, dense };
+  return { t, root, root2: t.root2, aliasShift, wideRow, dense };
 }
 
 export class Matcher {
