@@ -1,9 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { compiledDataset, datasetPlugin } from './scripts/vite-dataset-plugin';
-import { encodeIndexFile, INDEX_FILE } from './utils/match/compiled';
+import { datasetPlugin } from './scripts/vite-dataset-plugin';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -18,14 +15,6 @@ export default defineConfig({
     excludeSources: ['tests/**', 'test-results/**', 'demo-output/**', 'docs/bench/**', 'docs/screenshots/**', '.ci/**', '*.log', 'web-ext-artifacts/**'],
   },
   hooks: {
-    // The compiled index as a packaged file: a content script fetches it (an ArrayBuffer, no message
-    // to clone, nothing to parse), ADR 0002. The background keeps it too, as the fallback message.
-    'build:publicAssets': (wxt, files) => {
-      const path = resolve(wxt.config.wxtDir, INDEX_FILE);
-      mkdirSync(wxt.config.wxtDir, { recursive: true });
-      writeFileSync(path, encodeIndexFile(compiledDataset().compiled));
-      files.push({ absoluteSrc: path, relativeDest: INDEX_FILE });
-    },
     // The mark styles (only ::highlight rules) go in through the manifest, never as a <style> in the page,
     // and at document_start: a sheet added to a finished page restyles and re-lays it out (40 ms on 2 MB in
     // Firefox), one present before the first layout costs nothing.
@@ -57,10 +46,6 @@ export default defineConfig({
       'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next marked name and open its card' },
       'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous marked name and open its card' },
     },
-    // Only the compiled index, fetched by the content script. Chromium serves it under a per-session
-    // random ID (use_dynamic_url), Firefox under the per-install random UUID: a page cannot probe for it.
-    web_accessible_resources:
-      browser === 'firefox' ? ['index.bin'] : [{ resources: ['index.bin'], matches: ['<all_urls>'], use_dynamic_url: true }],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {

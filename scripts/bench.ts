@@ -25,7 +25,9 @@ import { generateFramePages, generatePages } from './bench/pages';
 import { CONTENT_METHOD, HOVER_METHOD, measureContentScript, type ContentScriptResults } from './bench/extension';
 import { grownIndex } from './bench/synthetic';
 import { renderChart, renderMarkdown, type BenchResults } from './bench/report';
-import { compileIndexPayload, encodeIndexFile, fromBase64, toBase64 } from '../utils/match/compiled';
+import { writeDocs } from './bench/docs';
+import { gzipSync } from 'node:zlib';
+import { compileIndexPayload, encodeIndexFile, toBase64 } from '../utils/match/compiled';
 import { unpackIndex } from '../utils/match/term-index';
 
 const quick = process.argv.includes('--quick');
@@ -77,9 +79,11 @@ declare const backstoryBench: Engine;
 
 async function main() {
   const dataset = compileDataset(process.env.BACKSTORY_DATA_DIR ?? 'data');
-  // What a page starts from: the packaged index file's bytes (base64 only to cross into the page).
-  const payload = { file: toBase64(encodeIndexFile(dataset.compiled)) };
-  const grown = { file: toBase64(encodeIndexFile(compileIndexPayload(grownIndex(unpackIndex(dataset.index), GROWN)))) };
+  // What a page starts from: the background's reply as Chromium delivers it (the index file, gzip'd, base64).
+  const indexFile = encodeIndexFile(dataset.compiled);
+  const payload = { gzip: toBase64(gzipSync(indexFile, { level: 9 })) };
+  const grownFile = encodeIndexFile(compileIndexPayload(grownIndex(unpackIndex(dataset.index), GROWN)));
+  const grown = { gzip: toBase64(gzipSync(grownFile, { level: 9 })) };
   const aliases = dataset.index.a.map(([text, e]) => (text === '' ? dataset.index.e[e][2] : text));
   const markjsAliases = shuffle(aliases, MARKJS_SEED).slice(0, MARKJS_SAMPLE);
   const names = dataset.index.e.map((e) => e[2]).filter((n) => !/[<>&]/.test(n));
@@ -142,7 +146,7 @@ async function main() {
         await load(p.path);
         grownSetup.push((await tab.evaluate((x) => backstoryBench.setupBackstory(x), grown)).ms);
         await load(p.path);
-        decode.push((await tab.evaluate((x) => backstoryBench.decodeOnly(x), dataset.compiled)).ms);
+        decode.push((await tab.evaluate((x) => backstoryBench.decodeOnly(x), payload)).ms);
       }
     }
     // mark.js: its own runs, on the stated sample (fewer on the 2 MB page: one run there takes tens of seconds).
@@ -227,8 +231,9 @@ async function main() {
       ready: cs.pages.article.ready.median,
       firefox: { transfer: ff.pages.article.transfer.median, build: ff.pages.article.matcher.median, ready: ff.pages.article.ready.median },
       pageSetup: { cold: median(pageListSetup(setup, 'cold')), warm: median(pageListSetup(setup, 'warm')) },
-      indexBytes: encodeIndexFile(dataset.compiled).length,
-      grown: { entities: GROWN, bytes: fromBase64(grown.file).length, setupCold: toStat(grownSetup) },
+      indexBytes: indexFile.length,
+      messageBytes: JSON.stringify(payload).length,
+      grown: { entities: GROWN, bytes: grownFile.length, messageBytes: JSON.stringify(grown).length, setupCold: toStat(grownSetup) },
     },
     contentScript: { method: CONTENT_METHOD, chromium: cs, firefox: ff },
     hoverToCard: { median: cs.hover.median, max: cs.hover.max, firefox: { median: ff.hover.median, max: ff.hover.max }, method: HOVER_METHOD },
@@ -245,7 +250,13 @@ async function main() {
   const add: Budget[] = [];
   for (const [b, r] of [['chromium', cs], ['firefox', ff]] as const) {
     const a = r.pages.article;
-    add.push({ browser: b, name: 'start-up: index transfer + decode + build, content script', measured: a.transfer.median + a.matcher.median, unit: 'ms', limit: '≤ 16 ms (one frame)', pass: a.transfer.median + a.matcher.median <= 16, method: CONTENT_METHOD });
+    if (r.startupBusy) {
+      add.push({ browser: b, name: 'start-up: main-thread time, content script start to matcher ready', measured: r.startupBusy.median, unit: 'ms', limit: '≤ 16 ms (one frame)', pass: r.startupBusy.median <= 16, method: r.startupBusy.method });
+    } else {
+      // No trace in Firefox: the synchronous decode and build is the main-thread part we can time; the
+      // index file's fetch (wall time in the table) runs off the main thread.
+      add.push({ browser: b, name: 'start-up: decode + build on the main thread (index fetch off it)', measured: a.matcher.median, unit: 'ms', limit: '≤ 16 ms (one frame)', pass: a.matcher.median <= 16, method: CONTENT_METHOD });
+    }
     add.push({ browser: b, name: 'index decode and build, one task', measured: a.matcher.median, unit: 'ms', limit: '< 50 ms', pass: a.matcher.median < 50, method: CONTENT_METHOD });
     add.push({ browser: b, name: 'hover to painted card after the dwell (max)', measured: r.hover.max, unit: 'ms', limit: '≤ 16.7 ms (one frame)', pass: r.hover.max <= 16.7, method: HOVER_METHOD });
   }
@@ -267,6 +278,8 @@ async function main() {
   writeFileSync(`${OUT}/chart.svg`, renderChart(results));
   console.log(`\n${md}`);
   console.log(`Wrote ${OUT}/results.json, results.md and chart.svg`);
+  // The ADR's and the README's numbers come from the results file, never by hand.
+  if (!quick) writeDocs(`${OUT}/results.json`, `${OUT}/before.json`);
   const missed = budgets.filter((b) => !b.pass);
   if (missed.length > 0) console.log(`${missed.length} budget(s) missed${strict ? '' : ' (pass --strict to fail on a miss)'}.`);
   if (strict && missed.length > 0) process.exit(1);

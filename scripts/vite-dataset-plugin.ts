@@ -5,7 +5,9 @@
  * The dataset is audited on the way; a bad dataset fails the build with the list of problems.
  */
 import type { Plugin } from 'vite';
+import { gzipSync } from 'node:zlib';
 import { compileDataset, type CompiledDataset } from './compile-dataset';
+import { encodeIndexFile, toBase64 } from '../utils/match/compiled';
 
 const INDEX = 'virtual:backstory/index';
 const CARDS = 'virtual:backstory/cards';
@@ -25,8 +27,14 @@ export function datasetPlugin(): Plugin {
     load(id) {
       if (id === `\0${INDEX}`) {
         const { compiled, meta } = get();
-        // A literal: the background sends it as it is, nothing to parse or build at run time.
-        return `export const meta = ${JSON.stringify(meta)};\nexport default ${JSON.stringify(compiled)};`;
+        // Literals: the background sends them as they are (ADR 0002). The whole index as one file, base64, and
+        // gzip'd for Chromium, whose extension messaging costs by the byte (a JSON copy at each hop).
+        const file = encodeIndexFile(compiled);
+        return [
+          `export const meta = ${JSON.stringify(meta)};`,
+          `export const indexFile = ${JSON.stringify(toBase64(file))};`,
+          `export const indexGzip = ${JSON.stringify(toBase64(gzipSync(file, { level: 9 })))};`,
+        ].join('\n');
       }
       if (id === `\0${CARDS}`) {
         const { cards } = get();

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CardEntity } from './dataset/compile';
-import type { CompiledIndex } from './match/compiled';
+import type { IndexMessage } from './match/compiled';
 import type { Timing } from './page/timings';
 import type { EntityType } from './dataset/types';
 import type { LocatorMap } from './map/locator';
@@ -39,8 +39,8 @@ export type BackgroundApi = {
   card: { body: { id: string }; reply: CardResponse };
   cards: { body: { ids: string[] }; reply: Record<string, CardResponse> };
   meta: { body: Record<string, never>; reply: DatasetMeta };
-  /** The compiled term index: a few strings, one of them the matcher's tables in base64 (ADR 0002). */
-  index: { body: Record<string, never>; reply: CompiledIndex | undefined };
+  /** The compiled term index file: an ArrayBuffer in Firefox, gzip'd as base64 in Chromium (ADR 0002). */
+  index: { body: Record<string, never>; reply: IndexMessage | undefined };
   map: { body: { country: string }; reply: LocatorMap | null };
   openOptions: { body: { add?: string }; reply: void };
   /**

@@ -13,8 +13,7 @@ import { sendToBackground, type PageStatus } from '../../utils/messages';
 import { foundEntities, markedMentions, statusReason, visibleMentions } from '../../utils/page/mention-view';
 import { WorkTracker } from '../../utils/page/work-tracker';
 import { recordTiming } from '../../utils/page/timings';
-import { decodeIndexFile, INDEX_FILE, type CompiledIndex } from '../../utils/match/compiled';
-import { browser } from 'wxt/browser';
+import { indexFromMessage, type CompiledIndex } from '../../utils/match/compiled';
 import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
 import { yieldToPage } from '../../utils/scan/scheduler';
 import { activeFor, resolveSettings, type Settings } from '../../utils/settings';
@@ -132,7 +131,7 @@ export class PageSession {
   private async loadCatalogue(): Promise<Catalogue | null> {
     try {
       const asked = performance.now();
-      const [index, stored] = await Promise.all([fetchIndex(), glossaryItem.getValue()]);
+      const [index, stored] = await Promise.all([receiveIndex(), glossaryItem.getValue()]);
       const arrived = performance.now();
       recordTiming('transfer', asked, arrived);
       const catalogue = index ? await loadCatalogue(index, stored) : null;
@@ -217,23 +216,10 @@ export class PageSession {
   }
 }
 
-/**
- * The compiled index: the packaged file, fetched (an ArrayBuffer: no message to clone or parse); the
- * background's message if the fetch fails.
- */
-async function fetchIndex(): Promise<CompiledIndex | undefined> {
+/** The compiled index from the background, decoded: one message (ADR 0002). */
+async function receiveIndex(): Promise<CompiledIndex | undefined> {
   const start = performance.now();
-  try {
-    const response = await fetch(browser.runtime.getURL(`/${INDEX_FILE}` as '/'));
-    if (response.ok) {
-      const bytes = await response.arrayBuffer();
-      recordTiming('index-file', start);
-      return decodeIndexFile(bytes);
-    }
-  } catch {
-    // blocked or missing: ask the background
-  }
-  const index = await sendToBackground('index', {});
+  const message = await sendToBackground('index', {});
   recordTiming('index-message', start);
-  return index;
+  return message ? indexFromMessage(message) : undefined;
 }

@@ -31,6 +31,11 @@ export type ContentScriptResults = {
   hover: Stat;
   frames?: { extra: Stat; withFrames: Stat; without: Stat; frames: number; method: string };
   tabs?: { perTab: number; on: number; off: number; tabs: number; method: string };
+  /**
+   * Chromium: main-thread busy time from the content script's start to its matcher being ready
+   * (every task on the page's main thread in that window, from a trace), longest fixture article.
+   */
+  startupBusy?: Stat & { method: string };
   /** Chromium: JS heap of the 10,000-word article's renderer after a GC, Backstory on and off. */
   heap?: { on: number; off: number };
 };
@@ -129,6 +134,21 @@ export async function measureContentScript(
   console.log(`${browser} hover to painted card: ${out.hover.median.toFixed(1)} ms median, ${out.hover.max.toFixed(1)} max (${hover.length} runs)`);
   await setSettings(probe, {});
 
+  if (browser === 'chromium') {
+    const busy: number[] = [];
+    for (let run = 0; run < opts.runs; run++) {
+      const page = (await session.newPage()) as unknown as Page;
+      const events = await traced(page, async () => {
+        await page.goto(`${server.origin}/${pages[0].path}`, { waitUntil: 'load' });
+        await waitIdle(probe, page as unknown as AnyPage, -1, 60_000);
+      });
+      await page.close();
+      const b = startupBusy(events);
+      if (b !== undefined) busy.push(b);
+    }
+    out.startupBusy = { ...stat(busy), method: STARTUP_BUSY_METHOD };
+    console.log(`chromium start-up main-thread busy time: ${out.startupBusy.median.toFixed(2)} ms`);
+  }
   if (browser === 'chromium' && opts.heapPage) {
     const heap = async (enabled: boolean) => {
       await setSettings(probe, { enabled, where: 'all' });
@@ -148,6 +168,28 @@ export async function measureContentScript(
   await session.close();
   if (browser === 'chromium' && opts.articles && opts.tabs) out.tabs = await tabsMemory(server, opts.articles, opts.tabs);
   return out;
+}
+
+export const STARTUP_BUSY_METHOD =
+  "Chromium trace: the time every task ran on the page's main thread (ThreadControllerImpl::RunTask) from the start of the content script's evaluation (EvaluateScript of content.js) to its matcher being ready (end of the backstory:ready measure), the page otherwise idle after load";
+
+/** Busy time of the content script's thread from its evaluation to the end of its backstory:ready measure, in ms. */
+export function startupBusy(events: TraceEvent[]): number | undefined {
+  const ready = events.find((e) => e.name === 'backstory:ready' && e.ph === 'b');
+  const end = events.find((e) => e.name === 'backstory:ready' && e.ph === 'e');
+  if (!ready || !end) return undefined;
+  const evaluations = events.filter(
+    (e) => e.name === 'EvaluateScript' && e.pid === ready.pid && e.tid === ready.tid && e.ts <= ready.ts && (e.args?.data?.url ?? '').endsWith('content-scripts/content.js'),
+  );
+  const begin = evaluations.sort((a, b) => b.ts - a.ts)[0] ?? ready;
+  let total = 0;
+  for (const e of events) {
+    if (e.name !== 'ThreadControllerImpl::RunTask' || e.ph !== 'X' || e.pid !== begin.pid || e.tid !== begin.tid || e.dur === undefined) continue;
+    const a = Math.max(e.ts, begin.ts);
+    const b = Math.min(e.ts + e.dur, end.ts);
+    if (b > a) total += b - a;
+  }
+  return total / 1000;
 }
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: { url?: string; stackTrace?: Array<{ url?: string }> } } };
@@ -187,7 +229,7 @@ async function traced(page: Page, run: () => Promise<void>): Promise<TraceEvent[
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', '__metadata'], recordMode: 'recordContinuously' },
+    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel', '__metadata'], recordMode: 'recordContinuously' },
     transferMode: 'ReportEvents',
   });
   await run();

@@ -7,7 +7,7 @@
  * Backstory's scan runs the modules the extension ships (walk, matcher, page scan, highlighter).
  */
 import Mark from 'mark.js';
-import { decodeIndexFile, decodeTables, fromBase64, type CompiledIndex } from '../../utils/match/compiled';
+import { decodeTables, fromBase64, indexFromMessage, type IndexMessage } from '../../utils/match/compiled';
 import { Matcher } from '../../utils/match/matcher';
 import { PageScan } from '../../utils/scan/page-scan';
 import { Highlighter } from '../../utils/dom/highlight';
@@ -27,23 +27,19 @@ function textNodes(): Text[] {
 const WARM_UP = ['a', 'a', 'a', 'é’', 'é’', 'é’'];
 
 const api = {
-  /**
-   * Backstory's setup: what the content script does with the packaged index file once its bytes
-   * are in (`file`: the file as base64, decoded before the clock starts), or with the background's
-   * message (`payload`).
-   */
-  async setupBackstory(payload: CompiledIndex | { file: string }) {
-    const bytes = 'file' in payload ? fromBase64(payload.file) : null;
+  /** Backstory's setup: what the content script does with the background's reply (Chromium's form: gzip, base64). */
+  async setupBackstory(message: IndexMessage) {
     const t0 = performance.now();
-    matcher = await Matcher.create(bytes ? decodeIndexFile(bytes.buffer as ArrayBuffer) : (payload as CompiledIndex));
+    matcher = await Matcher.create(await indexFromMessage(message));
     const t1 = performance.now();
     return { ms: t1 - t0, entities: matcher.entityCount };
   },
 
-  /** The decode alone (base64 to the tables' views): what replaced parsing the index. */
-  decodeOnly(payload: CompiledIndex) {
+  /** The decode alone (base64, inflate, head and strings, the tables' views): what replaced parsing the index. */
+  async decodeOnly(message: IndexMessage) {
     const t0 = performance.now();
-    const t = decodeTables(typeof payload.bin === 'string' ? fromBase64(payload.bin) : payload.bin);
+    const index = await indexFromMessage(message);
+    const t = decodeTables(typeof index.bin === 'string' ? fromBase64(index.bin) : index.bin);
     return { ms: performance.now() - t0, nodes: t.edge.length };
   },
 

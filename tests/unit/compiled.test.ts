@@ -61,3 +61,17 @@ describe('the compiled index (built at build time, decoded in the page)', () => 
     expect(compileIndexPayload(index).bin).toBe(dataset.compiled.bin);
   });
 });
+
+describe('the index file and the message that carries it', () => {
+  test('file bytes and gzip+base64 both give back the compiled index', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const { encodeIndexFile, indexFromMessage, toBase64 } = await import('../../utils/match/compiled');
+    const dataset = compileDataset('data');
+    const file = encodeIndexFile(dataset.compiled);
+    const fromFile = await indexFromMessage({ file: file.slice().buffer });
+    const fromGzip = await indexFromMessage({ gzip: toBase64(gzipSync(file)) });
+    for (const got of [fromFile, fromGzip]) {
+      expect({ ...got, bin: toBase64(got.bin as Uint8Array) }).toEqual(dataset.compiled);
+    }
+  });
+});

@@ -60,8 +60,15 @@ export type CompiledIndex = {
   bin: string | Uint8Array;
 };
 
-/** The packaged index file a content script fetches: one ArrayBuffer, nothing to parse but a small header. */
-export const INDEX_FILE = 'index.bin';
+/** The index file as the background sends it: the bytes (Firefox), or gzip'd as base64 (Chromium). */
+export type IndexMessage = { file: ArrayBuffer } | { gzip: string };
+
+/** The index file's bytes from the background's message; Chromium's are inflated natively. */
+export async function indexFromMessage(m: IndexMessage): Promise<CompiledIndex> {
+  if ('file' in m) return decodeIndexFile(m.file);
+  const stream = new Blob([fromBase64(m.gzip) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return decodeIndexFile(await new Response(stream).arrayBuffer());
+}
 
 const INT32 = ['firstChild', 'rest', 'terminal', 'root2', 'wide', 'patternStart', 'patternAliases', 'aliasEntity', 'stringStart'] as const;
 const UINT16 = ['edge', 'pool'] as const;
