@@ -162,6 +162,7 @@ async function main() {
       `${p.label}: floor ${median(t.floor).toFixed(2)} ms; backstory setup ${median(s.backstory.cold).toFixed(2)} cold / ${median(s.backstory.warm).toFixed(2)} warm, scan ${median(t.backstory).toFixed(2)} ms; regex setup ${median(s.regex.cold).toFixed(1)} cold / ${median(s.regex.warm).toFixed(1)} warm, scan ${median(t.regex).toFixed(2)} ms; mark.js (${MARKJS_SAMPLE} aliases) ${median(t.markjs).toFixed(1)} ms`,
     );
   }
+  if (grownSetup.length > 0) console.log(`setup with the index grown to ${GROWN.toLocaleString('en')} entities: ${median(grownSetup).toFixed(2)} ms cold (median of ${grownSetup.length})`);
   await ext.evaluate(async () => {
     const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
     await (g.browser ?? g.chrome).storage.sync.set({ settings: {} });
