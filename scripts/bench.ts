@@ -254,9 +254,9 @@ async function main() {
     if (r.startupBusy) {
       add.push({ browser: b, name: 'start-up: main-thread time, content script start to matcher ready', measured: r.startupBusy.median, unit: 'ms', limit: '≤ 16 ms (one frame)', pass: r.startupBusy.median <= 16, method: r.startupBusy.method });
     } else {
-      // No trace in Firefox: the synchronous decode and build is the main-thread part we can time; the
-      // index file's fetch (wall time in the table) runs off the main thread.
-      add.push({ browser: b, name: 'start-up: decode + build on the main thread (index fetch off it)', measured: a.matcher.median, unit: 'ms', limit: '≤ 16 ms (one frame)', pass: a.matcher.median <= 16, method: CONTENT_METHOD });
+      // No trace in Firefox: the wall time from the index request to the matcher ready bounds the main-thread
+      // time (the round trip waits on other processes meanwhile).
+      add.push({ browser: b, name: 'start-up: index transfer + decode + build, wall time (bounds the main-thread time)', measured: a.transfer.median + a.matcher.median, unit: 'ms', limit: '≤ 16 ms (one frame)', pass: a.transfer.median + a.matcher.median <= 16, method: CONTENT_METHOD });
     }
     add.push({ browser: b, name: 'index decode and build, one task', measured: a.matcher.median, unit: 'ms', limit: '< 50 ms', pass: a.matcher.median < 50, method: CONTENT_METHOD });
     add.push({ browser: b, name: 'hover to painted card after the dwell (max)', measured: r.hover.max, unit: 'ms', limit: '≤ 16.7 ms (one frame)', pass: r.hover.max <= 16.7, method: HOVER_METHOD });

@@ -38,14 +38,14 @@ export function adrSection(r: BenchResults, before: Before): string {
   const row = (what: string, was: string, now: string, note = '') => rows.push(`| ${what} | ${was} | ${now} | ${note} |`);
   const art = cs.chromium.pages.article;
   const ffArt = cs.firefox.pages.article;
-  row('start-up: index transfer (content script, Chromium)', `${f(before.issue.transfer)} ms¹`, `${f(art.transfer.median)} ms`, 'request to reply, longest fixture article');
+  row('start-up: index transfer (content script, Chromium)', `${f(before.issue.transfer)} ms¹ (round trip)`, `${f(art.transfer.median)} ms`, 'request to index decoded (round trip, base64, inflate), wall time');
   row('start-up: parse / decode', `${f(before.issue.parse)} ms¹ (JSON.parse + unpack)`, `${f(r.startup.parse)} ms (base64, inflate, views; in a page, cold)`, '');
-  row('start-up: automaton build', `${f(before.issue.build)} ms¹ (in slices)`, `${f(art.matcher.median)} ms (decode + lookup tables, one task)`, 'content script, Chromium');
+  row('start-up: automaton build', `${f(before.issue.build)} ms¹ (in slices)`, `${f(art.matcher.median)} ms (views and two lookup tables, one task)`, 'content script, Chromium');
   row('start-up: transfer + decode + build, wall time, Chromium', `${f(before.issue.transfer + before.issue.parse + before.issue.build)} ms¹`, `${f(art.transfer.median + art.matcher.median)} ms`, 'the fetch waits off the main thread');
   row('start-up: transfer + decode + build, wall time, Firefox', 'not measured', `${f(ffArt.transfer.median + ffArt.matcher.median)} ms`, '');
   const busy = cs.chromium.startupBusy;
   if (busy) row('start-up: main-thread time, content script start to matcher ready, Chromium', 'not measured (≥ parse + build: 131.7 ms¹)', `${f(busy.median)} ms`, 'budget ≤ 16 ms; every task on the page\'s main thread in that window, from a trace');
-  row('start-up: decode + build on the main thread, Firefox', 'not measured', `${f(ffArt.matcher.median)} ms`, 'budget ≤ 16 ms (Firefox has no trace here; the fetch runs off the main thread)');
+  row('start-up: matcher build on the main thread, Firefox', 'not measured', `${f(ffArt.matcher.median)} ms`, 'Firefox has no trace here: the round trip (wall time above) is not all main-thread time');
   row('start-up: content script start to matcher ready', 'not measured', `${f(art.ready.median)} ms Chromium, ${f(ffArt.ready.median)} ms Firefox`, 'includes reading the settings');
   row(`matcher setup in a page, index grown to ${r.startup.grown.entities.toLocaleString('en')} entities`, 'not measured', `${f(r.startup.grown.setupCold.median)} ms cold`, 'synthetic people added to the real index');
   for (const key of ['article', 'words10k', 'text2mb']) {

@@ -86,7 +86,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('');
   lines.push('## In the real content script');
   lines.push('');
-  lines.push(`Method: ${r.contentScript.method}. Transfer: index request to reply; matcher: reply to matcher ready (decode and build); ready: content script start to matcher ready; scan: the sliced scan (walk, match, rules, ranges of marked mentions), wall time; mark: registering the highlights. Median (min–max) of ${r.runs}.`);
+  lines.push(`Method: ${r.contentScript.method}. Transfer: index request to the index decoded (message round trip, then base64 and inflate in Chromium, head and strings); matcher: \`Matcher.create\` on it (typed-array views, two lookup tables); ready: content script start to matcher ready; scan: the sliced scan (walk, match, rules, ranges of marked mentions), wall time; mark: registering the highlights. Median (min–max) of ${r.runs}.`);
   lines.push('');
   lines.push('| browser | page | transfer | matcher | ready | scan | mark |');
   lines.push('|---|---|---|---|---|---|---|');
