@@ -7,6 +7,7 @@ import { auditDataset, CONSISTENCY_IS_ERROR, type LoadedEntity } from '../utils/
 import { compileCards, compileIndex } from '../utils/dataset/compile';
 import { foldForCompare, isCommonWord, matchAliases } from '../utils/dataset/rules';
 import { packIndex, type PackedIndex } from '../utils/match/term-index';
+import { compileIndexPayload, type CompiledIndex } from '../utils/match/compiled';
 import type { Entity } from '../utils/dataset/schema';
 import { loadDataFiles } from './load-data';
 import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
@@ -18,6 +19,8 @@ const COUNTRY_NAME_LANGS = ['fr', 'es', 'de', 'it', 'pt', 'nl', 'pl', 'ru', 'uk'
 export type DatasetMeta = { entities: number; aliases: number; date: string };
 export type CompiledDataset = {
   index: PackedIndex;
+  /** What a page receives: the matcher's tables compiled, strings and rules (utils/match/compiled.ts). */
+  compiled: CompiledIndex;
   cards: ReturnType<typeof compileCards>;
   meta: DatasetMeta;
 };
@@ -79,6 +82,7 @@ export function compileDataset(dir = 'data'): CompiledDataset {
   const date = full.reduce((max, e) => (e.reviewed > max ? e.reviewed : max), '0000');
   return {
     index: packIndex(index),
+    compiled: compileIndexPayload(index),
     cards: compileCards(full),
     meta: { entities: full.length, aliases: index.aliases.length, date },
   };

@@ -1,19 +1,23 @@
 /**
  * Vite plugin: compiles data/ at build time into two virtual modules:
- *  - virtual:backstory/index — the compact term index (content script)
+ *  - virtual:backstory/index — the compiled term index, which the background hands to each page (content script)
  *  - virtual:backstory/cards — the card store (background)
  * The dataset is audited on the way; a bad dataset fails the build with the list of problems.
  */
 import type { Plugin } from 'vite';
+import { gzipSync } from 'node:zlib';
 import { compileDataset, type CompiledDataset } from './compile-dataset';
+import { encodeIndexFile, toBase64 } from '../utils/match/compiled';
 
 const INDEX = 'virtual:backstory/index';
 const CARDS = 'virtual:backstory/cards';
 
+let compiled: CompiledDataset | undefined;
+/** The dataset, compiled once per build (BACKSTORY_DATA_DIR lets a developer build against a subset; default data/). */
+export const compiledDataset = () => (compiled ??= compileDataset(process.env.BACKSTORY_DATA_DIR ?? 'data'));
+
 export function datasetPlugin(): Plugin {
-  let compiled: CompiledDataset | undefined;
-  // BACKSTORY_DATA_DIR lets a developer build against a subset of the data (default: data/).
-  const get = () => (compiled ??= compileDataset(process.env.BACKSTORY_DATA_DIR ?? 'data'));
+  const get = compiledDataset;
   return {
     name: 'backstory-dataset',
     resolveId(id) {
@@ -22,8 +26,15 @@ export function datasetPlugin(): Plugin {
     },
     load(id) {
       if (id === `\0${INDEX}`) {
-        const { index, meta } = get();
-        return `export const meta = ${JSON.stringify(meta)};\nexport default JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
+        const { compiled, meta } = get();
+        // Literals: the background sends them as they are (ADR 0002). The whole index as one file, base64, and
+        // gzip'd for Chromium, whose extension messaging costs by the byte (a JSON copy at each hop).
+        const file = encodeIndexFile(compiled);
+        return [
+          `export const meta = ${JSON.stringify(meta)};`,
+          `export const indexFile = ${JSON.stringify(toBase64(file))};`,
+          `export const indexGzip = ${JSON.stringify(toBase64(gzipSync(file, { level: 9 })))};`,
+        ].join('\n');
       }
       if (id === `\0${CARDS}`) {
         const { cards } = get();

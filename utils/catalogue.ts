@@ -6,10 +6,9 @@
 import { compileCards, compileIndex } from './dataset/compile';
 import type { Entity } from './dataset/schema';
 import { CUSTOM_PREFIX, usableEntries } from './glossary-store';
+import type { CompiledIndex } from './match/compiled';
 import { Matcher } from './match/matcher';
-import { mergeIndexes, unpackIndex, type PackedIndex } from './match/term-index';
 import type { CardResponse } from './messages';
-import type { Yielder } from './tasks/scheduler';
 
 export type Catalogue = {
   matcher: Matcher;
@@ -19,19 +18,14 @@ export type Catalogue = {
 };
 
 /**
- * Builds the page's matcher from the index the background sent (a JSON string of the packed
- * index) and the stored glossary. Each step yields to the page: parse and unpack are ~10 ms
- * each in a Firefox content script, and the automaton is built in slices.
+ * Builds the page's matcher from the compiled index the background sent and the stored glossary.
+ * The bundled index is decoded in place (its trie was built at build time); only the glossary, a
+ * few entries, is compiled here, into a second trie the matcher walks beside the first.
  */
-export async function loadCatalogue(indexJson: string, storedGlossary: unknown, yielder: Yielder): Promise<Catalogue> {
-  const packed = JSON.parse(indexJson) as PackedIndex;
-  await yielder();
-  const base = unpackIndex(packed);
-  await yielder();
+export async function loadCatalogue(index: CompiledIndex, storedGlossary: unknown): Promise<Catalogue> {
   const own: Entity[] = usableEntries(storedGlossary).map((e) => ({ ...e, id: `${CUSTOM_PREFIX}${e.id}` }));
   const cards = compileCards(own);
-  const custom = compileIndex(own);
-  const matcher = await Matcher.create(custom.entities.length > 0 ? mergeIndexes(base, custom) : base);
+  const matcher = await Matcher.create(index, own.length > 0 ? compileIndex(own) : null);
   return {
     matcher,
     localCard: (id) => (Object.hasOwn(cards, id) ? { entity: cards[id], related: [] } : undefined),

@@ -7,6 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { CardEntity } from './dataset/compile';
+import type { IndexMessage } from './match/compiled';
+import type { Timing } from './page/timings';
 import type { EntityType } from './dataset/types';
 import type { LocatorMap } from './map/locator';
 
@@ -37,8 +39,8 @@ export type BackgroundApi = {
   card: { body: { id: string }; reply: CardResponse };
   cards: { body: { ids: string[] }; reply: Record<string, CardResponse> };
   meta: { body: Record<string, never>; reply: DatasetMeta };
-  /** The packed term index as a JSON string (one string clones far faster than many small arrays). */
-  index: { body: Record<string, never>; reply: string | undefined };
+  /** The compiled term index file: an ArrayBuffer in Firefox, gzip'd as base64 in Chromium (ADR 0002). */
+  index: { body: Record<string, never>; reply: IndexMessage | undefined };
   map: { body: { country: string }; reply: LocatorMap | null };
   openOptions: { body: { add?: string }; reply: void };
   /**
@@ -54,6 +56,8 @@ export type ContentApi = {
   jump: { body: { id: string }; reply: boolean };
   explain: { body: { text: string }; reply: boolean };
   navigate: { body: { step: 1 | -1 }; reply: boolean };
+  /** The content script's own timings (start-up, scans, cards): what the benchmark reads back. */
+  timings: { body: Record<string, never>; reply: Timing[] };
 };
 
 type Message<Api, K extends keyof Api> = { type: K } & (Api[K] extends { body: infer B } ? B : never);
@@ -138,6 +142,7 @@ export function isToContent(m: unknown): m is ToContent {
   if (!isRecord(m)) return false;
   switch (m.type) {
     case 'status':
+    case 'timings':
       return true;
     case 'jump':
       return isString(m.id);

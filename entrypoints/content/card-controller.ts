@@ -9,6 +9,7 @@ import type { Catalogue } from '../../utils/catalogue';
 import type { LocatorMap } from '../../utils/map/locator';
 import { sendToBackground, type CardResponse } from '../../utils/messages';
 import { CardCache } from '../../utils/page/card-cache';
+import { afterNextPaint, recordTiming } from '../../utils/page/timings';
 import type { MentionRecord } from '../../utils/scan/page-scan';
 import type { Settings } from '../../utils/settings';
 import { CardHost } from './card-host';
@@ -76,9 +77,12 @@ export class CardController {
     });
   }
 
+  /** The dwell has ended (or the card was pinned): show it, and time it to the frame that paints it. */
   private async show(t: Target, pinned: boolean): Promise<void> {
+    const dwellEnd = performance.now();
     this.history = [];
     await this.render(this.entityId(t.record), t.record.text, t.rect, pinned);
+    if (this.host.visible) void afterNextPaint(window).then((painted) => recordTiming('card', dwellEnd, painted));
   }
 
   /**

@@ -9,6 +9,7 @@ import { loadSettings, resolveSettings, settingsItem } from '../../utils/setting
 import { listenForHover } from './hover-input';
 import { Navigation } from './navigation';
 import { PageSession } from './session';
+import { timings } from '../../utils/page/timings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -38,6 +39,7 @@ export default defineContentScript({
     if (ctx.isInvalid) return;
     const onMessage = handle<ContentApi>(isToContent, {
       status: () => session.status(),
+      timings: () => timings(),
       jump: ({ id }) => nav.jumpTo(id),
       explain: ({ text }) => nav.explain(text),
       navigate: ({ step }) => nav.step(step),

@@ -57,7 +57,7 @@ export class Navigation {
       return false;
     }
     this.session.cards.intent.close();
-    const entity = matcher.index.aliases[best.aliases[0]].entity;
+    const entity = matcher.rules.entityOf(best.aliases[0]);
     const record = { entity, alias: best.aliases[0], range: range ?? this.doc.createRange(), text: trimmed.slice(best.start, best.end), seq: -1, block: -1, start: 0, nodes: [] };
     this.session.cards.pin(record, anchor);
     return true;

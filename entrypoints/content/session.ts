@@ -13,6 +13,8 @@ import { CUSTOM_PREFIX, glossaryItem } from '../../utils/glossary-store';
 import { sendToBackground, type PageStatus } from '../../utils/messages';
 import { foundEntities, markedMentions, statusReason, visibleMentions } from '../../utils/page/mention-view';
 import { WorkTracker } from '../../utils/page/work-tracker';
+import { recordTiming } from '../../utils/page/timings';
+import { indexFromMessage, type CompiledIndex } from '../../utils/match/compiled';
 import { PageScan, type MentionRecord } from '../../utils/scan/page-scan';
 import { yieldToPage } from '../../utils/tasks/scheduler';
 import { activeFor, resolveSettings, type Settings } from '../../utils/settings';
@@ -48,6 +50,8 @@ export class PageSession {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly doc: Document,
+    /** When the content script started (performance.now()), for the start-up timing. */
+    private readonly started = performance.now(),
   ) {
     this.cards = new CardController(doc, ctx, {
       catalogue: () => this.catalogue,
@@ -108,6 +112,7 @@ export class PageSession {
     // Names are read at the article's date ("Khamenei" in 2025 is Ali, in 2026 Mojtaba); an undated page is read as of today.
     const date = this.articleDate ?? today();
     const found: ShadowRoot[] = [];
+    const scanStart = performance.now();
     // Only the article (its body, headline and standfirst), unless the reader chose the whole page.
     const scope = (this.scope = this.findScope());
     this.scopeFoundAt = performance.now();
@@ -120,11 +125,14 @@ export class PageSession {
       done = await scan.scan(found[i], { date, onShadowRoot: (r) => found.push(r) });
     }
     if (!done || !current()) return;
+    recordTiming('scan', scanStart);
     this.scanned = true;
     // Marking, and asking for the cards, are tasks of their own after the scan's last slice.
     await yieldToPage();
     if (!current()) return;
+    const markStart = performance.now();
     this.remark();
+    recordTiming('mark', markStart);
     if (!this.batcher.observing) for (const root of [body, ...this.shadowRoots]) this.batcher.observe(root);
     await yieldToPage();
     if (current()) void this.cards.cache.prefetch(this.found().map((f) => f.id));
@@ -137,8 +145,14 @@ export class PageSession {
   /** The index comes from the background once per page; the reader's glossary joins it (ADR 0001). */
   private async loadCatalogue(): Promise<Catalogue | null> {
     try {
-      const [json, stored] = await Promise.all([sendToBackground('index', {}), glossaryItem.getValue()]);
-      return json ? await loadCatalogue(json, stored, yieldToPage) : null;
+      const asked = performance.now();
+      const [index, stored] = await Promise.all([receiveIndex(), glossaryItem.getValue()]);
+      const arrived = performance.now();
+      recordTiming('transfer', asked, arrived);
+      const catalogue = index ? await loadCatalogue(index, stored) : null;
+      recordTiming('matcher', arrived);
+      recordTiming('ready', this.started);
+      return catalogue;
     } catch {
       return null; // extension reloaded or updated under us: this content script is retired
     }
@@ -234,4 +248,12 @@ export class PageSession {
       // Extension reloaded: nobody to tell.
     }
   }
+}
+
+/** The compiled index from the background, decoded: one message (ADR 0002). */
+async function receiveIndex(): Promise<CompiledIndex | undefined> {
+  const start = performance.now();
+  const message = await sendToBackground('index', {});
+  recordTiming('index-message', start);
+  return message ? indexFromMessage(message) : undefined;
 }

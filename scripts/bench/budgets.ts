@@ -19,7 +19,7 @@ export type Budget = {
   name: string;
   /** What was measured, in `unit`. */
   measured: number;
-  unit: 'ms' | 'MB' | 'KB';
+  unit: 'ms' | 'MB' | 'KB' | '×';
   /** The limit, for a person: "< 50 ms, or ≤ off + 5 ms". */
   limit: string;
   /** The same page with Backstory off, where that is the baseline. */
@@ -139,7 +139,7 @@ export async function measureBudgets(browser: BrowserName, server: FixtureServer
 
 export function renderBudgets(budgets: Budget[]): string {
   const rows = budgets.map((b) => {
-    const v = `${b.measured.toFixed(b.unit === 'ms' ? 0 : 2)} ${b.unit}`;
+    const v = `${b.measured.toFixed(b.unit === 'ms' ? (b.measured < 10 ? 2 : b.measured < 100 ? 1 : 0) : b.unit === '×' ? 1 : 2)} ${b.unit}`;
     const base = b.baseline === undefined ? '' : `${b.baseline.toFixed(b.unit === 'ms' ? 0 : 2)} ${b.unit}`;
     return `| ${b.browser} | ${b.name} | ${v} | ${base} | ${b.limit} | ${b.pass ? 'pass' : '**FAIL**'} |`;
   });

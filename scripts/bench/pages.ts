@@ -69,3 +69,28 @@ export function generatePages(dir: string, names: string[], seed = 20261129): Re
     text2mb: build('generated-2mb.html', 'Generated page, 2 MB of text', (_w, c) => c >= 2_000_000),
   };
 }
+
+/**
+ * An article with `frames` cross-origin iframes (the same server under the name localhost), each a
+ * small page that is not an article, as ads and embeds are; with 0 frames, the same article alone.
+ */
+export function generateFramePages(dir: string, names: string[], frames = 20): { withFrames: string; without: string } {
+  mkdirSync(dir, { recursive: true });
+  const rnd = mulberry32(7);
+  const text = (n: number) => Array.from({ length: n }, () => (rnd() < 1 / 40 ? names[Math.floor(rnd() * names.length)] : WORDS[Math.floor(rnd() * WORDS.length)])).join(' ');
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paragraphs = Array.from({ length: 20 }, () => `<p>${esc(text(60))}.</p>`).join('\n');
+  const article = (iframes: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article with frames</title>
+<meta property="og:type" content="article"></head>
+<body><article><h1>Article with frames</h1>
+${paragraphs}
+${iframes}
+</article>
+<script>document.querySelectorAll('iframe[data-src]').forEach(function (f) { f.src = location.origin.replace('127.0.0.1', 'localhost') + f.dataset.src; });</script>
+</body></html>`;
+  const iframes = Array.from({ length: frames }, (_, i) => `<iframe data-src="/bench/frame-ad.html?${i}" width="300" height="60" title="ad ${i}"></iframe>`).join('\n');
+  writeFileSync(`${dir}/frame-ad.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ad</title></head><body><p>Sponsored: ${esc(text(20))}.</p></body></html>`);
+  writeFileSync(`${dir}/frames-${frames}.html`, article(iframes));
+  writeFileSync(`${dir}/frames-0.html`, article(''));
+  return { withFrames: `frames-${frames}.html`, without: 'frames-0.html' };
+}

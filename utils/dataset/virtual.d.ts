@@ -1,8 +1,9 @@
 declare module 'virtual:backstory/index' {
-  import type { PackedIndex } from '@/utils/match/term-index';
   export const meta: { entities: number; aliases: number; date: string };
-  const index: PackedIndex;
-  export default index;
+  /** The compiled index file (utils/match/compiled.ts), base64. */
+  export const indexFile: string;
+  /** The same, gzip'd, base64. */
+  export const indexGzip: string;
 }
 declare module 'virtual:backstory/cards' {
   import type { CardEntity } from '@/utils/dataset/compile';

@@ -31,6 +31,7 @@ export type Block = {
 export function isSkippedElement(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIP_TAGS.has(tag) || tag === HOST_TAG) return true;
+  if (!el.hasAttributes()) return false; // most elements: no attribute to look up
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
   return el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden');
@@ -57,28 +58,35 @@ export type WalkOptions = {
  */
 export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Block> {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node: Node) {
-      if (node.nodeType === 3) return 1; // FILTER_ACCEPT
-      const el = node as Element;
-      if (isSkippedElement(el) || options.exclude?.(el)) return 2; // FILTER_REJECT: skip the subtree
-      if (el.shadowRoot && options.onShadowRoot) options.onShadowRoot(el.shadowRoot);
-      return BLOCK_TAGS.has(el.tagName.toUpperCase()) ? 1 : 3; // ACCEPT as a separator, or SKIP
-    },
-  });
+  // No filter callback: the browser calling into script for every node cost more than the checks
+  // themselves. Skipped subtrees are stepped over here instead.
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
   let current: Block | null = null;
   let currentParent: Element | null = null;
   const blockOf = new Map<Node, Element | null>();
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node; ) {
     if (node.nodeType !== 3) {
-      if (current) yield current;
-      current = null;
+      const el = node as Element;
+      if (isSkippedElement(el) || options.exclude?.(el)) {
+        node = nextOutside(walker, root);
+        continue;
+      }
+      if (el.shadowRoot && options.onShadowRoot) options.onShadowRoot(el.shadowRoot);
+      // A block element separates text; an inline one does not.
+      if (BLOCK_TAGS.has(el.tagName.toUpperCase())) {
+        if (current) yield current;
+        current = null;
+      }
+      node = walker.nextNode();
       continue;
     }
     const text = node as Text;
     // Read once: in Firefox every `.data` read from a content script copies the whole string.
     const data = text.data;
-    if (data.length === 0) continue;
+    if (data.length === 0) {
+      node = walker.nextNode();
+      continue;
+    }
     const parent = text.parentNode;
     let block = parent ? blockOf.get(parent) : null;
     if (block === undefined && parent) {
@@ -93,8 +101,19 @@ export function* walkBlocks(root: Node, options: WalkOptions = {}): Generator<Bl
     current.starts.push(current.text.length);
     current.nodes.push(text);
     current.text += data;
+    node = walker.nextNode();
   }
   if (current) yield current;
+}
+
+/** The node after the walker's current node and its subtree, moving the walker there; null at the end of `root`. */
+function nextOutside(walker: TreeWalker, root: Node): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    const parent = walker.parentNode();
+    if (!parent || parent === root) return null;
+  }
 }
 
 function blockAncestor(node: Node): Element | null {

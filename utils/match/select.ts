@@ -6,6 +6,29 @@ import type { Candidate } from './matcher';
 import { FLAG_AFTER_FULL, type TermIndex } from './term-index';
 import { hasPeriod, inPeriod, today } from '../text/dates';
 
+/** What the rules need of an alias: a matcher's flat tables (Matcher.rules), so a page never builds index.aliases. */
+export type AliasRules = {
+  entityOf(ai: number): number;
+  flagsOf(ai: number): number;
+  contextOf(ai: number): readonly number[] | undefined;
+  /** The alias's validity period, if it has one (the name meant this entity only then). */
+  periodOf(ai: number): { from?: string; to?: string } | undefined;
+  /** Whether any alias has a context rule. */
+  hasContext: boolean;
+};
+
+function rulesOf(index: TermIndex | AliasRules): AliasRules {
+  if ('entityOf' in index) return index;
+  const { aliases } = index;
+  return {
+    entityOf: (ai) => aliases[ai].entity,
+    flagsOf: (ai) => aliases[ai].flags,
+    contextOf: (ai) => aliases[ai].context,
+    periodOf: (ai) => (hasPeriod(aliases[ai]) ? aliases[ai] : undefined),
+    hasContext: true,
+  };
+}
+
 export type Mention = { start: number; end: number; alias: number; entity: number };
 
 export type RuleState = {
@@ -27,36 +50,37 @@ export function newRuleState(date?: string): RuleState {
 const DATED = 1.75;
 
 /** Rank an alias for a span: lower is better; Infinity is not eligible. */
-function rank(index: TermIndex, ai: number, state: RuleState): number {
-  const alias = index.aliases[ai];
-  const dated = hasPeriod(alias);
+function rank(rules: AliasRules, ai: number, state: RuleState): number {
+  const period = rules.periodOf(ai);
+  const dated = period !== undefined;
   // A name held by someone else on the article's date is dropped before any other rule.
-  if (dated && !inPeriod(alias, state.date)) return Infinity;
-  if (alias.context) {
-    return alias.context.some((c) => state.present.has(c)) ? 2 : Infinity;
+  if (period && !inPeriod(period, state.date)) return Infinity;
+  const context = rules.contextOf(ai);
+  if (context) {
+    return context.some((c) => state.present.has(c)) ? 2 : Infinity;
   }
-  if (alias.flags & FLAG_AFTER_FULL) {
-    const seen = state.fullSeen.get(alias.entity);
+  if (rules.flagsOf(ai) & FLAG_AFTER_FULL) {
+    const seen = state.fullSeen.get(rules.entityOf(ai));
     // The most recently named rival wins: "Kim" after "Kim Yo Jong" is her, not her brother.
     return seen === undefined ? Infinity : 1 + 1 / (seen + 2);
   }
   if (dated) {
     // "Khamenei" in 2026 is Mojtaba on its own, but "Ali Khamenei … Khamenei" is still Ali: a date-limited
     // alias competes like afterFull, the most recently named wins, and without any named rival it still names its holder.
-    const seen = state.fullSeen.get(alias.entity);
+    const seen = state.fullSeen.get(rules.entityOf(ai));
     return seen === undefined ? DATED : 1 + 1 / (seen + 2);
   }
   return 0;
 }
 
 /** Whether the chosen alias names its entity in full (so its afterFull aliases may follow). */
-function namesInFull(index: TermIndex, ai: number): boolean {
-  const alias = index.aliases[ai];
-  return !alias.context && !(alias.flags & FLAG_AFTER_FULL);
+function namesInFull(rules: AliasRules, ai: number): boolean {
+  return !rules.contextOf(ai) && !(rules.flagsOf(ai) & FLAG_AFTER_FULL);
 }
 
 /** Select mentions in one block and update the rule state as a reader would: in order. */
-export function selectMentions(index: TermIndex, candidates: Candidate[], state: RuleState): Mention[] {
+export function selectMentions(index: TermIndex | AliasRules, candidates: Candidate[], state: RuleState): Mention[] {
+  const rules = rulesOf(index);
   const sorted = candidates.slice().sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Mention[] = [];
   let lastEnd = 0;
@@ -65,23 +89,26 @@ export function selectMentions(index: TermIndex, candidates: Candidate[], state:
     let best = -1;
     let bestRank = Infinity;
     for (const ai of c.aliases) {
-      const r = rank(index, ai, state);
+      const r = rank(rules, ai, state);
       if (r < bestRank) {
         bestRank = r;
         best = ai;
       }
     }
     if (best === -1) continue;
-    const entity = index.aliases[best].entity;
+    const entity = rules.entityOf(best);
     out.push({ start: c.start, end: c.end, alias: best, entity });
     lastEnd = c.end;
-    if (namesInFull(index, best)) state.fullSeen.set(entity, state.clock++);
+    if (namesInFull(rules, best)) state.fullSeen.set(entity, state.clock++);
     state.present.add(entity);
   }
   return out;
 }
 
 /** Whether any candidate in the list depends on page-wide context, so the block may need a second look. */
-export function hasContextCandidates(index: TermIndex, candidates: Candidate[]): boolean {
-  return candidates.some((c) => c.aliases.some((ai) => index.aliases[ai].context !== undefined));
+export function hasContextCandidates(index: TermIndex | AliasRules, candidates: Candidate[]): boolean {
+  const rules = rulesOf(index);
+  if (!rules.hasContext) return false;
+  for (const c of candidates) for (const ai of c.aliases) if (rules.contextOf(ai) !== undefined) return true;
+  return false;
 }

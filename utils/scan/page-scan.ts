@@ -3,7 +3,7 @@
  * per mention with its live Range. Handles rescans of changed subtrees.
  * No UI and no browser APIs beyond the DOM, so it is unit-tested in happy-dom.
  */
-import { blockRange, nodeLength, walkBlocks, type Block } from '../dom/walk';
+import { locate, nodeLength, walkBlocks, type Block } from '../dom/walk';
 import type { Matcher, Candidate } from '../match/matcher';
 import { hasContextCandidates, newRuleState, selectMentions, type RuleState } from '../match/select';
 import { runChunked, type Yielder } from '../tasks/scheduler';
@@ -11,7 +11,8 @@ import { runChunked, type Yielder } from '../tasks/scheduler';
 export type MentionRecord = {
   entity: number;
   alias: number;
-  range: Range;
+  /** The mention's live Range, made on first use (most mentions are never marked or hovered). */
+  readonly range: Range;
   /** The text as it stood on the page. */
   text: string;
   /** Order of discovery. */
@@ -24,18 +25,45 @@ export type MentionRecord = {
 };
 
 type BlockWindow = { block: Block; from: number; to: number };
+/** A unit of work: consecutive small blocks matched as one text, or one window of an enormous block. */
+type Unit = { blocks: Block[]; window?: undefined } | { blocks?: undefined; window: BlockWindow };
 
-/** Split blocks into windows of at most WINDOW characters (plus the overlap). */
-function* windows(blocks: Iterable<Block>): Generator<BlockWindow> {
+/**
+ * Group small blocks into batches of about BATCH characters, matched in one call (one loop that
+ * the JIT optimises early instead of hundreds of short calls run cold); split enormous blocks into
+ * windows of at most WINDOW characters (plus the overlap).
+ */
+function* units(blocks: Iterable<Block>): Generator<Unit> {
+  let batch: Block[] = [];
+  let size = 0;
   for (const block of blocks) {
     const n = block.text.length;
     if (n <= WINDOW) {
-      yield { block, from: 0, to: n };
+      batch.push(block);
+      size += n + 1;
+      if (size >= BATCH) {
+        yield { blocks: batch };
+        batch = [];
+        size = 0;
+      }
       continue;
     }
-    for (let from = 0; from < n; from += WINDOW) yield { block, from, to: Math.min(n, from + WINDOW + OVERLAP) };
+    if (batch.length > 0) yield { blocks: batch };
+    batch = [];
+    size = 0;
+    for (let from = 0; from < n; from += WINDOW) yield { window: { block, from, to: Math.min(n, from + WINDOW + OVERLAP) } };
   }
+  if (batch.length > 0) yield { blocks: batch };
 }
+
+/**
+ * Joins the blocks of a batch: U+FFFF, a noncharacter. No alias contains it and it is neither a
+ * word character nor ignorable, so a walk stops there and both sides see a boundary: the same
+ * matches as block by block. Parsed at run time: Chromium refuses to load a script file holding a
+ * noncharacter ("isn't UTF-8 encoded"), and the minifier writes a literal or String.fromCharCode
+ * as the character itself.
+ */
+const SEPARATOR: string = JSON.parse('"\\uffff"');
 
 type DeferredBlock = {
   block: Block;
@@ -52,6 +80,8 @@ type DeferredBlock = {
 const WINDOW = 32_768;
 /** Longest alias we need to see whole across a window edge. */
 const OVERLAP = 200;
+/** Characters of small blocks matched in one call. */
+const BATCH = 16_384;
 /**
  * At most this many mentions are kept per block. A single text node of megabytes can
  * hold tens of thousands of names; each kept mention is a live Range the browser must
@@ -94,7 +124,7 @@ export class PageScan {
   ): Promise<boolean> {
     if (opts.date) this.date = this.state.date = opts.date;
     const gen = this.generation;
-    const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot, exclude: opts.exclude })), (w) => this.scanWindow(w), {
+    const ok = await runChunked(units(walkBlocks(root, { onShadowRoot: opts.onShadowRoot, exclude: opts.exclude })), (u) => this.scanUnit(u), {
       isCancelled: () => gen !== this.generation,
       yielder: opts.yielder,
       sliceMs: opts.sliceMs,
@@ -109,7 +139,7 @@ export class PageScan {
     const gen = this.generation;
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const ok = await runChunked(windows(walkBlocks(root, { onShadowRoot: opts.onShadowRoot, exclude: opts.exclude })), (w) => this.scanWindow(w), {
+      const ok = await runChunked(units(walkBlocks(root, { onShadowRoot: opts.onShadowRoot, exclude: opts.exclude })), (u) => this.scanUnit(u), {
         isCancelled: () => gen !== this.generation,
         yielder: opts.yielder,
       });
@@ -133,10 +163,40 @@ export class PageScan {
     return [...this.records].sort((a, b) => a.block - b.block || a.start - b.start);
   }
 
+  private scanUnit(u: Unit): void {
+    if (u.window) return this.scanWindow(u.window);
+    const { blocks } = u;
+    if (blocks.length === 1) return this.scanWindow({ block: blocks[0], from: 0, to: blocks[0].text.length });
+    let text = blocks[0].text;
+    for (let b = 1; b < blocks.length; b++) text += SEPARATOR + blocks[b].text;
+    const all = this.matcher.find(text);
+    // Hand each block its candidates (sorted by start), at its own offsets.
+    let k = 0;
+    let offset = 0;
+    for (const block of blocks) {
+      const end = offset + block.text.length;
+      const mine: Candidate[] = [];
+      for (; k < all.length && all[k].start < end; k++) {
+        const c = all[k];
+        mine.push(offset === 0 ? c : { start: c.start - offset, end: c.end - offset, aliases: c.aliases });
+      }
+      this.scanBlock(block, mine);
+      offset = end + 1;
+    }
+  }
+
+  /** A whole block with its candidates. */
+  private scanBlock(block: Block, candidates: Candidate[]): void {
+    this.blockOrder = this.blocks++;
+    this.windowEnd = 0;
+    this.blockMentions = 0;
+    if (candidates.length > 0) this.keep(block, this.blockOrder, candidates);
+  }
+
   /**
-   * One unit of work: a whole block, or one window of an enormous one, so a single
-   * giant text node is spread over many slices too. Windows overlap by the longest
-   * alias; a match belongs to the window it starts in.
+   * One window of an enormous block (or a whole block), so a single giant text node is
+   * spread over many slices too. Windows overlap by the longest alias; a match belongs
+   * to the window it starts in.
    */
   private scanWindow(w: BlockWindow): void {
     if (w.from === 0) {
@@ -162,12 +222,17 @@ export class PageScan {
         .filter((c) => c.start >= this.windowEnd);
     }
     if (candidates.length === 0) return;
+    this.keep(block, order, candidates);
+  }
+
+  /** Apply the rules to a block's candidates and keep its mentions (up to the block's cap). */
+  private keep(block: Block, order: number, candidates: Candidate[]): void {
     const limit = MAX_MENTIONS_PER_BLOCK - this.blockMentions;
-    const mentions = selectMentions(this.matcher.index, candidates, this.state).slice(0, limit);
+    const mentions = selectMentions(this.matcher.rules, candidates, this.state).slice(0, limit);
     this.blockMentions += mentions.length;
     const records = mentions.map((m) => this.add(block, order, m));
     if (records.length > 0) this.windowEnd = Math.max(this.windowEnd, ...mentions.map((m) => m.end));
-    if (hasContextCandidates(this.matcher.index, candidates)) this.deferred.push({ block, order, candidates, records, limit });
+    if (hasContextCandidates(this.matcher.rules, candidates)) this.deferred.push({ block, order, candidates, records, limit });
   }
 
   /**
@@ -182,7 +247,7 @@ export class PageScan {
       pending[Symbol.iterator](),
       (d) => {
         if (d.dropped || d.records.some((r) => !this.records.has(r))) return; // block changed since
-        const mentions = selectMentions(this.matcher.index, d.candidates, this.state).slice(0, d.limit);
+        const mentions = selectMentions(this.matcher.rules, d.candidates, this.state).slice(0, d.limit);
         const same =
           mentions.length === d.records.length &&
           mentions.every((m, i) => {
@@ -201,9 +266,8 @@ export class PageScan {
 
   private add(block: Block, order: number, m: { start: number; end: number; entity: number; alias: number }): MentionRecord {
     const { start, end, entity, alias } = m;
-    const range = blockRange(block, start, end);
     const nodes = nodesOf(block, start, end);
-    const record: MentionRecord = { entity, alias, range, text: block.text.slice(start, end), seq: this.seq++, block: order, start, nodes };
+    const record: MentionRecord = new Record(block, start, end, entity, alias, this.seq++, order, nodes);
     this.records.add(record);
     for (const node of nodes) {
       const list = this.byNode.get(node);
@@ -261,6 +325,53 @@ export class PageScan {
       if (kept.length === 0) this.byNode.delete(node);
       else this.byNode.set(node, kept);
     }
+  }
+}
+
+/**
+ * A mention: where it is (its boundary points, found now) and its Range, created on first use.
+ * In first-mention mode most mentions are never marked, and each live Range is work for the
+ * browser on every change to its text; where one is needed (marking, hovering, the keyboard)
+ * it is made from the points found at scan time. A change to the text rescans its block and
+ * replaces its records; one read before that rescan gets a collapsed range rather than an error.
+ */
+class Record implements MentionRecord {
+  readonly text: string;
+  private readonly startNode: Text;
+  private readonly startOffset: number;
+  private readonly endNode: Text;
+  private readonly endOffset: number;
+  private made: Range | null = null;
+
+  constructor(
+    source: Block,
+    readonly start: number,
+    end: number,
+    readonly entity: number,
+    readonly alias: number,
+    readonly seq: number,
+    readonly block: number,
+    readonly nodes: Text[],
+  ) {
+    this.text = source.text.slice(start, end);
+    const a = locate(source, start, true);
+    const b = locate(source, end, false);
+    this.startNode = a.node;
+    this.startOffset = a.offset;
+    this.endNode = b.node;
+    this.endOffset = b.offset;
+  }
+
+  get range(): Range {
+    if (this.made) return this.made;
+    const range = this.startNode.ownerDocument.createRange();
+    try {
+      range.setStart(this.startNode, this.startOffset);
+      range.setEnd(this.endNode, this.endOffset);
+    } catch {
+      range.collapse(true); // the text changed under us; its rescan is on its way
+    }
+    return (this.made = range);
   }
 }
 

@@ -1,0 +1,380 @@
+/**
+ * Backstory measured inside the real content script, in Chromium and Firefox: the script times its
+ * own start-up, scan, marking and cards (utils/page/timings.ts) and the benchmark reads them back
+ * with the `timings` message through an extension page. Chromium also gets the cost of 20
+ * cross-origin iframes (from a trace) and the memory of 20 article tabs (from the processes).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser as ExtApi } from 'webextension-polyfill';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, type AnyPage, type BrowserName, type Session } from '../lib/browsers';
+import { findBrowser } from '../lib/find-browsers';
+import { centreOfText } from '../lib/page-text';
+import { waitIdle } from '../lib/status';
+import type { FixtureServer } from '../lib/server';
+import type { Timing } from '../../utils/page/timings';
+
+export type Stat = { median: number; min: number; max: number; n: number };
+export const stat = (xs: number[]): Stat => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)] ?? NaN, min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, n: s.length };
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export type ContentScriptResults = {
+  browser: BrowserName;
+  /** Per page: start-up (transfer, matcher, ready) and the sliced scan and marking, as the content script timed them. */
+  pages: Record<string, { transfer: Stat; matcher: Stat; ready: Stat; scan: Stat; mark: Stat }>;
+  hover: Stat;
+  frames?: { extra: Stat; withFrames: Stat; without: Stat; frames: number; method: string };
+  tabs?: { perTab: number; on: number; off: number; tabs: number; method: string };
+  /**
+   * Chromium: main-thread busy time from the content script's start to its matcher being ready
+   * (every task on the page's main thread in that window, from a trace), longest fixture article.
+   */
+  startupBusy?: Stat & { method: string };
+  /** Chromium: JS heap of the 10,000-word article's renderer after a GC, Backstory on and off. */
+  heap?: { on: number; off: number };
+};
+
+export const CONTENT_METHOD =
+  "the content script's own performance.now() around each step (utils/page/timings.ts), read back with the `timings` message; default settings except where: all";
+export const HOVER_METHOD =
+  'content script: from the dwell timer firing (hover delay 0) to a message posted from the requestAnimationFrame callback of the frame that shows the card, which runs once that frame is rendered';
+
+async function setSettings(probe: AnyPage, value: Record<string, unknown>) {
+  await probe.evaluate(async (v) => {
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    await (g.browser ?? g.chrome).storage.sync.set({ settings: v });
+  }, value);
+}
+
+/** The content script's timings in the top frame of the tab showing `url`. */
+async function timingsOf(probe: AnyPage, url: string): Promise<Timing[]> {
+  return probe.evaluate(async (u) => {
+    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
+    const api = g.browser ?? g.chrome;
+    // Firefox tells an extension without the tabs permission no tab's URL: ask each page for its own.
+    for (const t of await api.tabs.query({})) {
+      if (t.id === undefined) continue;
+      try {
+        const s = (await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 })) as { url?: string } | undefined;
+        if (s?.url === u) return (await api.tabs.sendMessage(t.id, { type: 'timings' }, { frameId: 0 })) as Timing[];
+      } catch {
+        // no content script there
+      }
+    }
+    return [];
+  }, url);
+}
+
+const last = (ts: Timing[], name: string) => ts.filter((t) => t.name === name).pop()?.duration;
+
+export async function measureContentScript(
+  browser: BrowserName,
+  server: FixtureServer,
+  pages: Array<{ key: string; path: string }>,
+  opts: { runs: number; hoverTargets: string[]; heapPage?: string; framePages?: { withFrames: string; without: string; frames: number }; articles?: string[]; tabs?: number },
+): Promise<ContentScriptResults> {
+  const session = await launch(browser);
+  const probe = await session.openExtensionPage('popup.html?tab=0');
+  await setSettings(probe, { where: 'all' });
+  const out: ContentScriptResults = { browser, pages: {}, hover: stat([]) };
+  for (const p of pages) {
+    const got: Record<'transfer' | 'matcher' | 'ready' | 'scan' | 'mark', number[]> = { transfer: [], matcher: [], ready: [], scan: [], mark: [] };
+    for (let run = 0; run < opts.runs; run++) {
+      const page = await session.newPage();
+      await page.goto(`${server.origin}/${p.path}`, { waitUntil: 'load' });
+      await waitIdle(probe, page, -1, 60_000);
+      const url = await page.evaluate(() => location.href, null);
+      let ts: Timing[] = [];
+      for (let i = 0; i < 50 && last(ts, 'mark') === undefined; i++) {
+        ts = await timingsOf(probe, url);
+        if (last(ts, 'mark') === undefined) await sleep(100);
+      }
+      for (const k of Object.keys(got) as Array<keyof typeof got>) {
+        const v = last(ts, k);
+        if (v !== undefined) got[k].push(v);
+      }
+      await page.close();
+    }
+    out.pages[p.key] = { transfer: stat(got.transfer), matcher: stat(got.matcher), ready: stat(got.ready), scan: stat(got.scan), mark: stat(got.mark) };
+    console.log(`${browser} content script, ${p.key}: ${JSON.stringify(Object.fromEntries(Object.entries(out.pages[p.key]).map(([k, s]) => [k, +s.median.toFixed(2)])))}`);
+  }
+
+  // Hover to painted card, dwell 0.
+  await setSettings(probe, { where: 'all', hoverDelay: 0 });
+  const hover: number[] = [];
+  for (let i = 0; i < Math.max(3, opts.runs); i++) {
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/articles/putin-xi-beijing.html`, { waitUntil: 'load' });
+    await waitIdle(probe, page, -1, 60_000);
+    const url = await page.evaluate(() => location.href, null);
+    const box = await centreOfText(page, opts.hoverTargets[i % opts.hoverTargets.length]);
+    if (box) {
+      // Arrive as a reader does: close by first, then a short, slow last move onto the name.
+      await page.mouse.move(box.x - 3, box.y);
+      await sleep(150);
+      await page.mouse.move(box.x, box.y);
+      for (let k = 0; k < 40; k++) {
+        const v = last(await timingsOf(probe, url), 'card');
+        if (v !== undefined) {
+          hover.push(v);
+          break;
+        }
+        await sleep(100);
+      }
+    }
+    await page.close();
+  }
+  out.hover = stat(hover);
+  console.log(`${browser} hover to painted card: ${out.hover.median.toFixed(1)} ms median, ${out.hover.max.toFixed(1)} max (${hover.length} runs)`);
+  await setSettings(probe, {});
+
+  if (browser === 'chromium') {
+    const busy: number[] = [];
+    for (let run = 0; run < opts.runs; run++) {
+      const page = (await session.newPage()) as unknown as Page;
+      const events = await traced(page, async () => {
+        await page.goto(`${server.origin}/${pages[0].path}`, { waitUntil: 'load' });
+        await waitIdle(probe, page as unknown as AnyPage, -1, 60_000);
+      });
+      await page.close();
+      const b = startupBusy(events);
+      if (b !== undefined) busy.push(b);
+    }
+    out.startupBusy = { ...stat(busy), method: STARTUP_BUSY_METHOD };
+    console.log(`chromium start-up main-thread busy time: ${out.startupBusy.median.toFixed(2)} ms`);
+  }
+  if (browser === 'chromium' && opts.heapPage) {
+    const heap = async (enabled: boolean) => {
+      await setSettings(probe, { enabled, where: 'all' });
+      const page = await session.newPage();
+      await page.goto(`${server.origin}/${opts.heapPage}`, { waitUntil: 'load' });
+      await waitIdle(probe, page, -1, 60_000);
+      await sleep(500);
+      const bytes = await session.jsHeapBytes(page);
+      await page.close();
+      return bytes;
+    };
+    out.heap = { off: await heap(false), on: await heap(true) };
+    await setSettings(probe, {});
+  }
+  if (browser === 'chromium' && opts.framePages) out.frames = await framesCost(session, probe, server, opts.framePages, opts.runs);
+  await probe.close();
+  await session.close();
+  if (browser === 'chromium' && opts.articles && opts.tabs) out.tabs = await tabsMemory(server, opts.articles, opts.tabs);
+  return out;
+}
+
+export const STARTUP_BUSY_METHOD =
+  "Chromium trace: the time every task ran on the page's main thread (ThreadControllerImpl::RunTask) from the start of the content script's evaluation (EvaluateScript of content.js) to its matcher being ready (end of the backstory:ready measure), the page otherwise idle after load";
+
+/** Busy time of the content script's thread from its evaluation to the end of its backstory:ready measure, in ms. */
+export function startupBusy(events: TraceEvent[]): number | undefined {
+  const ready = events.find((e) => e.name === 'backstory:ready' && e.ph === 'b');
+  const end = events.find((e) => e.name === 'backstory:ready' && e.ph === 'e');
+  if (!ready || !end) return undefined;
+  const evaluations = events.filter(
+    (e) => e.name === 'EvaluateScript' && e.pid === ready.pid && e.tid === ready.tid && e.ts <= ready.ts && (e.args?.data?.url ?? '').endsWith('content-scripts/content.js'),
+  );
+  const begin = evaluations.sort((a, b) => b.ts - a.ts)[0] ?? ready;
+  let total = 0;
+  for (const e of events) {
+    if (e.name !== 'ThreadControllerImpl::RunTask' || e.ph !== 'X' || e.pid !== begin.pid || e.tid !== begin.tid || e.dur === undefined) continue;
+    const a = Math.max(e.ts, begin.ts);
+    const b = Math.min(e.ts + e.dur, end.ts);
+    if (b > a) total += b - a;
+  }
+  return total / 1000;
+}
+
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: { url?: string; stackTrace?: Array<{ url?: string }> } } };
+
+/**
+ * Main-thread time of Backstory's content script in every renderer, from a Chromium trace: the
+ * compile and evaluation of its script and every call into it (events whose script URL is the
+ * extension's), plus the microtask checkpoints that run inside those tasks, outermost events only.
+ */
+export function contentScriptTime(events: TraceEvent[], origin: string): number {
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const ours = (e: TraceEvent) => {
+    const url = e.args?.data?.url ?? e.args?.data?.stackTrace?.[0]?.url ?? '';
+    return url.startsWith(origin);
+  };
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`) && ours(e))
+    .map((e) => ({ key: `${e.pid}:${e.tid}`, start: e.ts, end: e.ts + e.dur! }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.start - b.start));
+  let total = 0;
+  let key = '';
+  let end = -Infinity;
+  for (const s of spans) {
+    if (s.key !== key) {
+      key = s.key;
+      end = -Infinity;
+    }
+    if (s.end <= end) continue; // nested in the last outer event
+    total += s.end - Math.max(s.start, end);
+    end = s.end;
+  }
+  return total / 1000;
+}
+
+async function traced(page: Page, run: () => Promise<void>): Promise<TraceEvent[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel', '__metadata'], recordMode: 'recordContinuously' },
+    transferMode: 'ReportEvents',
+  });
+  await run();
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  return events;
+}
+
+/** Backstory's main-thread time on an article with N cross-origin iframes, minus on the same article alone. */
+async function framesCost(
+  session: Session,
+  probe: AnyPage,
+  server: FixtureServer,
+  f: { withFrames: string; without: string; frames: number },
+  runs: number,
+): Promise<NonNullable<ContentScriptResults['frames']>> {
+  await setSettings(probe, {});
+  const measure = async (file: string) => {
+    const page = (await session.newPage()) as unknown as Page;
+    const events = await traced(page, async () => {
+      await page.goto(`${server.origin}/bench/${file}`, { waitUntil: 'load' });
+      await waitIdle(probe, page as unknown as AnyPage, -1, 60_000);
+      await sleep(1000); // every frame's script has decided by now
+    });
+    await page.close();
+    return contentScriptTime(events, session.extensionOrigin);
+  };
+  const withFrames: number[] = [];
+  const without: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    without.push(await measure(f.without));
+    withFrames.push(await measure(f.withFrames));
+  }
+  const extra = withFrames.map((w, i) => w - without[i]);
+  const res = {
+    extra: stat(extra),
+    withFrames: stat(withFrames),
+    without: stat(without),
+    frames: f.frames,
+    method:
+      'Chromium trace (devtools.timeline, v8): compile, evaluation and calls of the extension\'s scripts on every renderer main thread, outermost events; the article with the iframes minus the article alone, default settings',
+  };
+  console.log(`chromium ${f.frames} cross-origin iframes: +${res.extra.median.toFixed(2)} ms (with ${res.withFrames.median.toFixed(2)}, without ${res.without.median.toFixed(2)})`);
+  return res;
+}
+
+/** Proportional set size of a process and all its descendants, from /proc (Linux). */
+function treePss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      // gone
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    try {
+      const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // gone
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** The browser process of a persistent context, found by its profile directory. */
+function browserPid(dir: string): number {
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+      if (cmd.includes(`--user-data-dir=${dir}`) && !cmd.some((a) => a.startsWith('--type='))) return Number(d);
+    } catch {
+      // gone
+    }
+  }
+  throw new Error(`no browser process for ${dir}`);
+}
+
+/**
+ * Memory of N article tabs: every process of the browser (PSS, after a GC in each tab), with
+ * Backstory loaded and on, minus the same browser without the extension; divided by N.
+ */
+async function tabsMemory(server: FixtureServer, articles: string[], tabs: number): Promise<NonNullable<ContentScriptResults['tabs']>> {
+  const { chromium } = await import('playwright-core');
+  const measure = async (withExtension: boolean) => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-mem-'));
+    let context: BrowserContext;
+    let probe: AnyPage | null = null;
+    if (withExtension) {
+      const session = await launch('chromium', { userDataDir: dir });
+      probe = await session.openExtensionPage('popup.html?tab=0');
+      await setSettings(probe, { where: 'all' });
+      context = (await session.newPage().then(async (p) => {
+        const ctx = (p as unknown as Page).context();
+        await p.close();
+        return ctx;
+      })) as BrowserContext;
+    } else {
+      context = await chromium.launchPersistentContext(dir, {
+        executablePath: findBrowser('chromium'),
+        headless: true,
+        viewport: { width: 1280, height: 800 },
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      });
+    }
+    const pages: Page[] = [];
+    for (let i = 0; i < tabs; i++) {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/${articles[i % articles.length]}`, { waitUntil: 'load' });
+      if (probe) await waitIdle(probe, page as unknown as AnyPage, -1, 60_000);
+      pages.push(page);
+    }
+    await sleep(1000);
+    for (const page of pages) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.detach();
+    }
+    await sleep(500);
+    const bytes = treePss(browserPid(dir));
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+    return bytes;
+  };
+  const off = await measure(false);
+  const on = await measure(true);
+  const res = {
+    perTab: (on - off) / tabs,
+    on,
+    off,
+    tabs,
+    method: `PSS of every process of the browser (/proc/*/smaps_rollup) with ${tabs} article tabs open after a GC in each, Backstory on (where: all) minus a browser without it, ÷ ${tabs}`,
+  };
+  console.log(`chromium ${tabs} article tabs: +${(res.perTab / 1e6).toFixed(2)} MB per tab (${(on / 1e6).toFixed(0)} MB vs ${(off / 1e6).toFixed(0)} MB)`);
+  return res;
+}

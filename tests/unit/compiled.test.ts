@@ -1,0 +1,77 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { compileDataset } from '../../scripts/compile-dataset';
+import { compileIndexPayload, decodeTables, encodeTables, compileTables, fromBase64, toBase64 } from '../../utils/match/compiled';
+import { Matcher } from '../../utils/match/matcher';
+import { newRuleState, selectMentions } from '../../utils/match/select';
+import { mergeIndexes, unpackIndex } from '../../utils/match/term-index';
+import { compileIndex } from '../../utils/dataset/compile';
+
+/** Text of the fixture articles, tags stripped: real names, real punctuation. */
+const ARTICLES = readdirSync('tests/fixtures/articles')
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => readFileSync(`tests/fixtures/articles/${f}`, 'utf8').replace(/<[^>]+>/g, ' '));
+
+describe('the compiled index (built at build time, decoded in the page)', () => {
+  const dataset = compileDataset('data');
+  const index = unpackIndex(dataset.index);
+
+  test('survives the message: JSON round trip, base64, decoded views', async () => {
+    const sent = JSON.parse(JSON.stringify(dataset.compiled));
+    const fromPayload = await Matcher.create(sent);
+    const here = new Matcher(index);
+    for (const text of ARTICLES) expect(fromPayload.find(text)).toEqual(here.find(text));
+    // The index it carries is the index it was compiled from.
+    expect(fromPayload.index).toEqual(index);
+    expect(fromPayload.entityCount).toBe(index.entities.length);
+  });
+
+  test('the rules read from flat tables select exactly what the index selects', async () => {
+    const m = await Matcher.create(dataset.compiled);
+    for (const text of ARTICLES) {
+      const c = m.find(text);
+      expect(selectMentions(m.rules, c, newRuleState())).toEqual(selectMentions(index, c, newRuleState()));
+    }
+  });
+
+  test('a glossary walked beside the dataset finds what one merged index finds', async () => {
+    const extra = compileIndex([
+      { id: 'custom-putin', type: 'person', name: 'Putin', aliases: ['Vladimir Vladimirovich'] },
+      { id: 'custom-acme', type: 'organization', name: 'Acme Widgets', aliases: [{ text: 'AW', caseSensitive: true }] },
+    ]);
+    const combined = await Matcher.create(dataset.compiled, extra);
+    const merged = new Matcher(mergeIndexes(index, extra));
+    for (const text of [...ARTICLES, 'Putin met Acme Widgets and AW, not aw, Vladimir Vladimirovich Putin.']) {
+      expect(combined.find(text)).toEqual(merged.find(text));
+    }
+    expect(combined.index).toEqual(mergeIndexes(index, extra));
+  });
+
+  test('tables encode and decode losslessly', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 20 }), (names) => {
+        const idx = compileIndex(names.map((n, i) => ({ id: `e${i}`, type: 'person' as const, name: n, aliases: [] })));
+        const t = compileTables(idx);
+        const back = decodeTables(fromBase64(toBase64(encodeTables(t))));
+        for (const k of Object.keys(t) as Array<keyof typeof t>) expect(Array.from(back[k])).toEqual(Array.from(t[k]));
+      }),
+      { numRuns: 200 },
+    );
+    expect(compileIndexPayload(index).bin).toBe(dataset.compiled.bin);
+  });
+});
+
+describe('the index file and the message that carries it', () => {
+  test('file bytes and gzip+base64 both give back the compiled index', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const { encodeIndexFile, indexFromMessage, toBase64 } = await import('../../utils/match/compiled');
+    const dataset = compileDataset('data');
+    const file = encodeIndexFile(dataset.compiled);
+    const fromFile = await indexFromMessage({ file: file.slice().buffer });
+    const fromGzip = await indexFromMessage({ gzip: toBase64(gzipSync(file)) });
+    for (const got of [fromFile, fromGzip]) {
+      expect({ ...got, bin: toBase64(got.bin as Uint8Array) }).toEqual(dataset.compiled);
+    }
+  });
+});

@@ -1,0 +1,301 @@
+/**
+ * The matcher's tables, compiled once (at build time for the bundled dataset, at run time for a
+ * reader's glossary and in tests) into a few typed arrays on one ArrayBuffer, so a page decodes
+ * them without rebuilding anything: the index reaches a page as one message (ADR 0002).
+ *
+ * The alias trie is a radix tree over folded UTF-16 code units (chains of single-child states are
+ * one node whose edge is a run of characters), numbered breadth-first so the children of node v
+ * are the nodes firstChild[v] .. firstChild[v + 1] - 1, sorted by their first character. Every
+ * state at depth 1 and 2 is a node of its own, so the page can index them directly (root, root2).
+ * Alias rules travel as flat arrays (entity, flags per alias; the aliases of each distinct folded
+ * key), strings as one string and offsets into it.
+ */
+import type { EntityType } from '../dataset/schema';
+import { foldAlias } from '../text/normalize';
+import { FLAG_NO_BOUNDARY, type TermIndex } from './term-index';
+
+/** Bumped whenever the layout below changes. */
+export const COMPILED_VERSION = 3;
+
+export type CompiledTables = {
+  /** Children of node v: firstChild[v] .. firstChild[v + 1] - 1 (length nodes + 1). */
+  firstChild: Int32Array;
+  /** First code unit of the edge into node v (0 for the root). */
+  edge: Uint16Array;
+  /** The rest of the edge into node v is pool[rest[v] .. rest[v + 1]) (length nodes + 1). */
+  rest: Int32Array;
+  pool: Uint16Array;
+  /** Pattern (distinct folded alias) ending at node v, or -1. */
+  terminal: Int32Array;
+  /** Depth-2 node after two folded ASCII code units, (c1 << 7) | c2, or -1: the step nearly every walk takes. */
+  root2: Int32Array;
+  /** Nodes with more than WIDE children, ascending: the page gives each a direct ASCII row. */
+  wide: Int32Array;
+  /** Aliases of pattern p: patternAliases[patternStart[p] .. patternStart[p + 1]), in index order. */
+  patternStart: Int32Array;
+  patternAliases: Int32Array;
+  /** 1 when any alias of pattern p needs no word boundary. */
+  noBoundary: Uint8Array;
+  aliasEntity: Int32Array;
+  aliasFlags: Uint8Array;
+  entityType: Uint8Array;
+  /**
+   * String k is strings.slice(stringStart[k], stringStart[k + 1]): entity i's id at 2i, its name at
+   * 2i + 1, alias a's text at 2E + a (empty: the entity's name).
+   */
+  stringStart: Int32Array;
+};
+
+/** What the background sends a page: structured-clone and JSON safe (Chromium's messaging is JSON). */
+export type CompiledIndex = {
+  v: typeof COMPILED_VERSION;
+  types: EntityType[];
+  strings: string;
+  /** Aliases with a `context` rule: [alias, context entity indices]. */
+  context: Array<[number, number[]]>;
+  /** Aliases with a validity period: [alias, from, to], "" for an open end (optional: most indexes have none). */
+  period?: Array<[number, string, string]>;
+  /**
+   * The tables: base64 when sent as a message (Chromium's extension messaging would turn an
+   * ArrayBuffer into `{}`), the bytes themselves when read from the packaged file (index.bin).
+   */
+  bin: string | Uint8Array;
+};
+
+/** The index file as the background sends it: the bytes (Firefox), or gzip'd as base64 (Chromium). */
+export type IndexMessage = { file: ArrayBuffer } | { gzip: string };
+
+/** The index file's bytes from the background's message; Chromium's are inflated natively. */
+export async function indexFromMessage(m: IndexMessage): Promise<CompiledIndex> {
+  if ('file' in m) return decodeIndexFile(m.file);
+  const stream = new Blob([fromBase64(m.gzip) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return decodeIndexFile(await new Response(stream).arrayBuffer());
+}
+
+const INT32 = ['firstChild', 'rest', 'terminal', 'root2', 'wide', 'patternStart', 'patternAliases', 'aliasEntity', 'stringStart'] as const;
+const UINT16 = ['edge', 'pool'] as const;
+const UINT8 = ['noBoundary', 'aliasFlags', 'entityType'] as const;
+const ORDER = [...INT32, ...UINT16, ...UINT8] as const;
+const HEADER = 2 + ORDER.length;
+
+/** Distinct folded alias keys, numbered in order of first appearance, and the aliases behind each. */
+export function patternsOf(index: TermIndex): { keys: string[]; byPattern: number[][] } {
+  const keys = new Map<string, number>();
+  const byPattern: number[][] = [];
+  for (let i = 0; i < index.aliases.length; i++) {
+    const key = foldAlias(index.aliases[i].text);
+    if (key.length === 0) continue;
+    let p = keys.get(key);
+    if (p === undefined) {
+      p = byPattern.length;
+      keys.set(key, p);
+      byPattern.push([]);
+    }
+    byPattern[p].push(i);
+  }
+  return { keys: [...keys.keys()], byPattern };
+}
+
+/** Depth up to which every trie state is a node (the page's root and root2 tables index them). */
+const SPLIT_DEPTH = 2;
+/** Nodes with more children than this get a direct ASCII row in the page ("the …", "new …": a few hundred nodes). */
+export const WIDE = 8;
+
+/** Compile the tables of an index: pure, the same at build time and at run time. */
+export function compileTables(index: TermIndex): CompiledTables {
+  const { keys, byPattern } = patternsOf(index);
+  // Sorted by code unit: a key that is a prefix of others comes first, and siblings come out in order.
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0));
+  const sorted = order.map((i) => keys[i]);
+  const firstChild: number[] = [];
+  const edge: number[] = [0];
+  const rest: number[] = [0]; // the root's (empty) run
+  const pool: number[] = [];
+  const terminal: number[] = [-1];
+  // Breadth-first: [lo, hi) keys sharing the node's `depth` first characters.
+  type Item = { lo: number; hi: number; depth: number };
+  const queue: Item[] = [{ lo: 0, hi: sorted.length, depth: 0 }];
+  for (let q = 0; q < queue.length; q++) {
+    let { lo } = queue[q];
+    const { hi, depth } = queue[q];
+    firstChild.push(edge.length);
+    if (lo < hi && sorted[lo].length === depth) lo++; // the node's own key: marked terminal when the node was made
+    while (lo < hi) {
+      const c = sorted[lo].charCodeAt(depth);
+      let end = lo + 1;
+      while (end < hi && sorted[end].charCodeAt(depth) === c) end++;
+      // Extend the edge while every key of the group goes on alike and none ends (a terminal is a node).
+      let d = depth + 1;
+      if (d > SPLIT_DEPTH) {
+        const first = sorted[lo];
+        const last = sorted[end - 1];
+        while (d < first.length && first.charCodeAt(d) === last.charCodeAt(d)) d++;
+      }
+      edge.push(c);
+      rest.push(pool.length);
+      for (let k = depth + 1; k < d; k++) pool.push(sorted[lo].charCodeAt(k));
+      terminal.push(sorted[lo].length === d ? order[lo] : -1);
+      queue.push({ lo, hi: end, depth: d });
+      lo = end;
+    }
+  }
+  firstChild.push(edge.length);
+  rest.push(pool.length);
+  // Made here, not in every page: they cost a loop over thousands of nodes, run cold.
+  const root2 = new Int32Array(128 * 128).fill(-1);
+  for (let v = firstChild[0]; v < firstChild[1]; v++) {
+    if (edge[v] >= 128) continue;
+    for (let w = firstChild[v]; w < firstChild[v + 1]; w++) if (edge[w] < 128) root2[(edge[v] << 7) | edge[w]] = w;
+  }
+  const wide: number[] = [];
+  for (let v = 1; v < edge.length; v++) if (firstChild[v + 1] - firstChild[v] > WIDE) wide.push(v);
+  const patternStart = [0];
+  const patternAliases: number[] = [];
+  const noBoundary = new Uint8Array(byPattern.length);
+  byPattern.forEach((list, p) => {
+    for (const ai of list) {
+      patternAliases.push(ai);
+      if (index.aliases[ai].flags & FLAG_NO_BOUNDARY) noBoundary[p] = 1;
+    }
+    patternStart.push(patternAliases.length);
+  });
+  const types: EntityType[] = [];
+  const entityType = new Uint8Array(index.entities.length);
+  index.entities.forEach((e, i) => {
+    let t = types.indexOf(e.type);
+    if (t === -1) t = types.push(e.type) - 1;
+    entityType[i] = t;
+  });
+  return {
+    firstChild: Int32Array.from(firstChild),
+    edge: Uint16Array.from(edge),
+    rest: Int32Array.from(rest),
+    pool: Uint16Array.from(pool),
+    terminal: Int32Array.from(terminal),
+    root2,
+    wide: Int32Array.from(wide),
+    patternStart: Int32Array.from(patternStart),
+    patternAliases: Int32Array.from(patternAliases),
+    noBoundary,
+    aliasEntity: Int32Array.from(index.aliases, (a) => a.entity),
+    aliasFlags: Uint8Array.from(index.aliases, (a) => a.flags),
+    entityType,
+    stringStart: new Int32Array(0),
+  };
+}
+
+/** The whole index as the page receives it: tables, strings, types and context rules. */
+export function compileIndexPayload(index: TermIndex): CompiledIndex {
+  const tables = compileTables(index);
+  const types = [...new Set(index.entities.map((e) => e.type))];
+  // compileTables numbers types in order of first appearance too.
+  const parts: string[] = [];
+  for (const e of index.entities) parts.push(e.id, e.name);
+  for (const a of index.aliases) parts.push(a.text === index.entities[a.entity].name ? '' : a.text);
+  const stringStart = new Int32Array(parts.length + 1);
+  let at = 0;
+  parts.forEach((s, k) => {
+    stringStart[k] = at;
+    at += s.length;
+  });
+  stringStart[parts.length] = at;
+  tables.stringStart = stringStart;
+  const context: Array<[number, number[]]> = [];
+  const period: Array<[number, string, string]> = [];
+  index.aliases.forEach((a, i) => {
+    if (a.context) context.push([i, a.context]);
+    if (a.from || a.to) period.push([i, a.from ?? '', a.to ?? '']);
+  });
+  return { v: COMPILED_VERSION, types, strings: parts.join(''), context, ...(period.length > 0 ? { period } : {}), bin: toBase64(encodeTables(tables)) };
+}
+
+/**
+ * The index as one file: a little-endian Uint32 byte length of the JSON head ({v, types, context}),
+ * the Uint32 byte length of the strings (UTF-8), then the head, the strings and the tables, each
+ * starting on a 4-byte boundary.
+ */
+export function encodeIndexFile(c: CompiledIndex): Uint8Array {
+  // UTF-8 gives back the same string only when it holds no lone surrogate: offsets depend on it.
+  if (/\p{Cs}/u.test(c.strings)) throw new Error('an entity or alias holds a lone surrogate');
+  const enc = new TextEncoder();
+  const head = enc.encode(JSON.stringify({ v: c.v, types: c.types, context: c.context, period: c.period }));
+  const strings = enc.encode(c.strings);
+  const tables = typeof c.bin === 'string' ? fromBase64(c.bin) : c.bin;
+  const pad = (n: number) => (n + 3) & ~3;
+  const out = new Uint8Array(8 + pad(head.length) + pad(strings.length) + tables.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, head.length, true);
+  view.setUint32(4, strings.length, true);
+  out.set(head, 8);
+  out.set(strings, 8 + pad(head.length));
+  out.set(tables, 8 + pad(head.length) + pad(strings.length));
+  return out;
+}
+
+export function decodeIndexFile(buffer: ArrayBuffer): CompiledIndex {
+  const view = new DataView(buffer);
+  const headLength = view.getUint32(0, true);
+  const stringsLength = view.getUint32(4, true);
+  const pad = (n: number) => (n + 3) & ~3;
+  const dec = new TextDecoder();
+  const head = JSON.parse(dec.decode(new Uint8Array(buffer, 8, headLength))) as Pick<CompiledIndex, 'v' | 'types' | 'context' | 'period'>;
+  if (head.v !== COMPILED_VERSION) throw new Error(`index file version ${head.v}, expected ${COMPILED_VERSION}`);
+  const stringsAt = 8 + pad(headLength);
+  const strings = dec.decode(new Uint8Array(buffer, stringsAt, stringsLength));
+  return { ...head, strings, bin: new Uint8Array(buffer, stringsAt + pad(stringsLength)) };
+}
+
+/** All tables on one buffer: a header of lengths, then Int32, Uint16 and Uint8 arrays, each 4-byte aligned. */
+export function encodeTables(t: CompiledTables): Uint8Array {
+  let bytes = HEADER * 4;
+  for (const name of ORDER) bytes += (t[name].byteLength + 3) & ~3;
+  const out = new Uint8Array(bytes);
+  const header = new Int32Array(out.buffer, 0, HEADER);
+  header[0] = COMPILED_VERSION;
+  header[1] = ORDER.length;
+  let offset = HEADER * 4;
+  ORDER.forEach((name, k) => {
+    const a = t[name];
+    header[2 + k] = a.length;
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offset);
+    offset += (a.byteLength + 3) & ~3;
+  });
+  return out;
+}
+
+/** Views on the buffer: no copy, no rebuild. */
+export function decodeTables(bytes: Uint8Array): CompiledTables {
+  const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const header = new Int32Array(buf.buffer, buf.byteOffset, HEADER);
+  if (header[0] !== COMPILED_VERSION || header[1] !== ORDER.length) throw new Error(`compiled index version ${header[0]}, expected ${COMPILED_VERSION}`);
+  let offset = buf.byteOffset + HEADER * 4;
+  const out: Partial<Record<(typeof ORDER)[number], Int32Array | Uint16Array | Uint8Array>> = {};
+  ORDER.forEach((name, k) => {
+    const n = header[2 + k];
+    const Ctor = (INT32 as readonly string[]).includes(name) ? Int32Array : (UINT16 as readonly string[]).includes(name) ? Uint16Array : Uint8Array;
+    out[name] = new Ctor(buf.buffer as ArrayBuffer, offset, n);
+    offset += (n * Ctor.BYTES_PER_ELEMENT + 3) & ~3;
+  });
+  return out as CompiledTables;
+}
+
+type Base64 = { toBase64?: () => string };
+type FromBase64 = { fromBase64?: (s: string) => Uint8Array };
+
+export function toBase64(bytes: Uint8Array): string {
+  const native = (bytes as Base64).toBase64;
+  if (native) return native.call(bytes);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** Native where the browser has it (Chromium 140+, Firefox 133+): a few hundred µs per MB. */
+export function fromBase64(s: string): Uint8Array {
+  const native = (Uint8Array as unknown as FromBase64).fromBase64;
+  if (native) return native(s);
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
