@@ -120,6 +120,9 @@ export function locateText(page: AnyPage, text: string, nth = 0): Promise<Box | 
 
 /** Move the pointer onto a text as a reader would: approach, then rest on it past the dwell. */
 export async function hover(page: AnyPage, text: string, nth = 0): Promise<Box> {
+  // The page under the pointer must be the tab in front: a background tab (behind the status probe or a popup
+  // page) gets no animation frames, and Backstory hit-tests in one.
+  await page.bringToFront?.();
   // Scroll the text into view, let two frames pass so the scroll has landed, then measure where it is now.
   if (!(await locateText(page, text, nth))) throw new Error(`text not found: ${text}`);
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))), null);
