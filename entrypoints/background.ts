@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import cards from 'virtual:backstory/cards';
+import { names } from 'virtual:backstory/cards';
+import { shardOf, shardPath } from '../utils/dataset/shards';
+import type { CardEntity } from '../utils/dataset/compile';
 import { indexFile, indexGzip, meta } from 'virtual:backstory/index';
 import { fromBase64, type IndexMessage } from '../utils/match/compiled';
 import { handle, isToBackground, sendToTab, type BackgroundApi, type CardResponse, type PageStatus } from '../utils/messages';
@@ -38,7 +40,7 @@ export default defineBackground(() => {
       meta: () => meta,
       // Compiled at build time; the page decodes it in place, nothing to parse or build (ADR 0002).
       index: () => indexMessage(),
-      cards: ({ ids }) => Object.fromEntries(ids.map((id) => [id, lookup(id)])),
+      cards: async ({ ids }) => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await lookup(id)] as const))),
       map: ({ country }) => locator(country),
       openOptions: ({ add }) => {
         const hash = add ? `#add=${encodeURIComponent(add)}` : '';
@@ -114,11 +116,29 @@ async function locator(country: string): Promise<LocatorMap | null> {
   return map;
 }
 
-function lookup(id: string): CardResponse {
-  const entity = Object.hasOwn(cards, id) ? cards[id] : undefined;
+const shards = new Map<number, Promise<Record<string, CardEntity>>>();
+
+/**
+ * One shard of the card store, read from the extension's own package on first use. This is the only
+ * fetch in Backstory and it never leaves the browser: its URL is always runtime.getURL of a packaged file.
+ */
+function shard(k: number): Promise<Record<string, CardEntity>> {
+  let p = shards.get(k);
+  if (!p) {
+    // WXT types getURL for files it knows at type-check time; the shards are emitted by the dataset plugin.
+    const url = (browser.runtime.getURL as (path: string) => string)(`/${shardPath(k)}`);
+    p = fetch(url).then((r) => r.json() as Promise<Record<string, CardEntity>>);
+    p.catch(() => shards.delete(k));
+    shards.set(k, p);
+  }
+  return p;
+}
+
+async function lookup(id: string): Promise<CardResponse> {
+  if (!Object.hasOwn(names, id)) return null;
+  const store = await shard(shardOf(id));
+  const entity = Object.hasOwn(store, id) ? store[id] : undefined;
   if (!entity) return null;
-  const related = (entity.related ?? [])
-    .filter((r) => Object.hasOwn(cards, r))
-    .map((r) => ({ id: r, name: cards[r].name }));
+  const related = (entity.related ?? []).filter((r) => Object.hasOwn(names, r)).map((r) => ({ id: r, name: names[r] }));
   return { entity, related };
 }

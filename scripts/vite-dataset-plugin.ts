@@ -8,6 +8,7 @@ import type { Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { compileDataset, type CompiledDataset } from './compile-dataset';
 import { encodeIndexFile, toBase64 } from '../utils/match/compiled';
+import { CARD_SHARDS, shardOf, shardPath } from '../utils/dataset/shards';
 
 const INDEX = 'virtual:backstory/index';
 const CARDS = 'virtual:backstory/cards';
@@ -37,8 +38,17 @@ export function datasetPlugin(): Plugin {
         ].join('\n');
       }
       if (id === `\0${CARDS}`) {
+        // Card bodies go into packaged JSON files the background reads on first use; the script keeps
+        // only each card's name (for related chips), so no bundle nears web-ext's 5 MB parse limit.
         const { cards } = get();
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(cards))});`;
+        const shards: Array<Record<string, unknown>> = Array.from({ length: CARD_SHARDS }, () => ({}));
+        const names: Record<string, string> = {};
+        for (const [cid, card] of Object.entries(cards)) {
+          shards[shardOf(cid)][cid] = card;
+          names[cid] = card.name;
+        }
+        shards.forEach((shard, k) => this.emitFile({ type: 'asset', fileName: shardPath(k), source: JSON.stringify(shard) }));
+        return `export const names = JSON.parse(${JSON.stringify(JSON.stringify(names))});`;
       }
       return undefined;
     },

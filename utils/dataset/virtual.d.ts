@@ -6,7 +6,6 @@ declare module 'virtual:backstory/index' {
   export const indexGzip: string;
 }
 declare module 'virtual:backstory/cards' {
-  import type { CardEntity } from '@/utils/dataset/compile';
-  const cards: Record<string, CardEntity>;
-  export default cards;
+  /** Every card's display name by id; the cards themselves are in cards/<shard>.json (utils/dataset/shards.ts). */
+  export const names: Record<string, string>;
 }
