@@ -25,6 +25,9 @@ import { styleShadowRoot } from './shadow-styler';
 
 /** A page that keeps changing has its article found again at most this often. */
 const SCOPE_RECHECK_MS = 1000;
+/** Beyond this much text (about 60 long articles) the page is scanned whole, without looking for the article. */
+const HUGE_PAGE_CHARS = 600_000;
+const HUGE_PAGE_CHILDREN = 5_000;
 
 export class PageSession {
   settings: Settings = resolveSettings({});
@@ -181,6 +184,11 @@ export class PageSession {
   private findScope(): ArticleScope & { setting: Settings['scope'] } {
     const body = this.doc.body!;
     if (this.settings.scope === 'page') return { roots: [body], method: 'whole page (setting)', excluded: () => false, setting: 'page' };
+    // Finding the article is one pass over every element; on a page far longer than any article (an archive, a
+    // 2 MB log) that pass alone would be a long task, and such a page has no single article to find.
+    if (body.childElementCount > HUGE_PAGE_CHILDREN || (body.textContent?.length ?? 0) > HUGE_PAGE_CHARS) {
+      return { roots: [body], method: 'whole page (too long to look for an article)', excluded: () => false, setting: 'article' };
+    }
     return { ...findArticleScope(this.doc), setting: 'article' };
   }
 
