@@ -4,7 +4,8 @@
  * benchmark run on the engine before the compiled index, plus the figures the issue reported), so
  * every number in them is a measurement, copied, never typed. `npm run bench` calls it after a full run.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AB } from './ab';
 import type { BenchResults } from './report';
 
 export type Before = {
@@ -32,7 +33,24 @@ function replaceSection(text: string, body: string, file: string): string {
   return `${text.slice(0, a + BEGIN.length)}\n${body.trim()}\n${text.slice(b)}`;
 }
 
-export function adrSection(r: BenchResults, before: Before): string {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** The old and the new matcher's scans side by side, interleaved in one run (scripts/bench/ab.ts). */
+function abSection(ab: AB): string[] {
+  return [
+    '',
+    `Side by side (scripts/bench/ab.ts, ${ab.date.slice(0, 10)}, load average ${ab.load.map((x) => x.toFixed(1)).join(' → ')}): the scan of the matcher of ${ab.old ? 'commit 3c2ceea' : 'the old tree'} and of this one, with the regex alternation, interleaved in one headless Chromium, each on a fresh page load after its setup; medians (min–max) of ${ab.runs}.`,
+    '',
+    '| page | before (3c2ceea) | after | regex alternation | before ÷ after | regex ÷ after |',
+    '|---|---|---|---|---|---|',
+    ...ab.pages.map((p) => {
+      const s = (xs: number[]) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))}) ms`;
+      return `| ${p.label} | ${s(p.old)} | ${s(p.new)} | ${s(p.regex)} | ${(median(p.old) / median(p.new)).toFixed(2)}× | ${(median(p.regex) / median(p.new)).toFixed(2)}× |`;
+    }),
+  ];
+}
+
+export function adrSection(r: BenchResults, before: Before, ab?: AB): string {
   const cs = r.contentScript;
   const page = (k: string) => r.pages.find((p) => p.key === k)!;
   const budget = (browser: string, name: string) => r.budgets?.find((b) => b.browser === browser && b.name.startsWith(name));
@@ -86,6 +104,7 @@ export function adrSection(r: BenchResults, before: Before): string {
     ...rows,
     '',
     `¹ ${before.issue.source}. ² The previous ADR's figures (old benchmark).`,
+    ...(ab ? abSection(ab) : []),
     '',
     `Budgets: ${(r.budgets ?? []).length}, ${missed.length === 0 ? 'all met' : `${missed.length} missed: ${missed.map((b) => `${b.browser} ${b.name} (${f(b.measured)} ${b.unit}, ${b.limit})`).join('; ')}`}. All of them, with their methods: [docs/bench/results.md](../bench/results.md).`,
   ].join('\n');
@@ -108,8 +127,9 @@ export function readmeSection(r: BenchResults): string {
 export function writeDocs(resultsPath = 'docs/bench/results.json', beforePath = 'docs/bench/before.json'): void {
   const r = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults;
   const before = JSON.parse(readFileSync(beforePath, 'utf8')) as Before;
+  const ab = existsSync('docs/bench/ab.json') ? (JSON.parse(readFileSync('docs/bench/ab.json', 'utf8')) as AB) : undefined;
   for (const [file, body] of [
-    ['docs/adr/0002-matching-engine-and-budgets.md', adrSection(r, before)],
+    ['docs/adr/0002-matching-engine-and-budgets.md', adrSection(r, before, ab)],
     ['README.md', readmeSection(r)],
   ] as const) {
     writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), body, file));
