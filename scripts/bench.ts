@@ -12,6 +12,7 @@
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { execSync } from 'node:child_process';
 import { build as esbuild } from 'esbuild';
 import type { Page } from 'playwright-core';
@@ -78,6 +79,7 @@ type Engine = {
 declare const backstoryBench: Engine;
 
 async function main() {
+  const loadAtStart = loadavg()[0];
   const dataset = compileDataset(process.env.BACKSTORY_DATA_DIR ?? 'data');
   // What a page starts from: the background's reply as Chromium delivers it (the index file, gzip'd, base64).
   const indexFile = encodeIndexFile(dataset.compiled);
@@ -207,6 +209,7 @@ async function main() {
   const toStat = (xs: number[]) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
   const results: BenchResults = {
     date: new Date().toISOString(),
+    load: [loadAtStart, loadavg()[0]],
     runs: RUNS,
     machine: `${execSync('nproc').toString().trim()} cores, Chromium ${execSync(`"${process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium'}" --version`).toString().trim().replace(/^Chromium /, '')} and Firefox headless`,
     dataset: { entities: dataset.meta.entities, aliases: dataset.meta.aliases },

@@ -5,6 +5,8 @@ type Stat = { median: number; min: number; max: number; marks?: number };
 type Setup = { cold: Stat; warm: Stat };
 export type BenchResults = {
   date: string;
+  /** The machine's 1-minute load average when the run started and ended (it is shared). */
+  load?: [number, number];
   runs: number;
   machine: string;
   dataset: { entities: number; aliases: number };
@@ -55,7 +57,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.budgets) lines.push(...budgetSection(r.budgets));
   lines.push(`# Benchmark results`);
   lines.push('');
-  lines.push(`${r.date.slice(0, 10)} · ${r.machine} · ${r.runs} interleaved runs per method and page, fresh page load each · dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases.`);
+  lines.push(`${r.date.slice(0, 10)} · ${r.machine}${r.load ? ` (load average ${r.load.map((x) => x.toFixed(1)).join(' → ')}: a shared machine)` : ''} · ${r.runs} interleaved runs per method and page, fresh page load each · dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases.`);
   lines.push('');
   lines.push('## Scan (setup excluded), in a page');
   lines.push('');
