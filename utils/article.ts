@@ -53,3 +53,14 @@ export function publicationDate(doc: Document): string | undefined {
   }
   return undefined;
 }
+
+/** A same-origin frame (comments, an embedded story) inside a news article counts as part of it. */
+export function inNewsArticleFrame(doc: Document): boolean {
+  const win = doc.defaultView;
+  if (!win || win.top === win) return false;
+  try {
+    return Boolean(win.top?.document && isNewsArticle(win.top.document));
+  } catch {
+    return false; // cross-origin parent: only the frame's own page counts
+  }
+}

@@ -18,7 +18,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const session = new PageSession(ctx, document);
-    const nav = new Navigation(session, document, () => session.ensureCatalogue());
+    const nav = new Navigation(session, document, () => session.catalogues.ensure());
     // Registered before anything awaits: a script retired at any point (extension reloaded or updated,
     // or superseded by a newer copy injected into the same page) stops cleanly, and only once.
     const stops: Array<() => void> = [];
@@ -58,10 +58,10 @@ export default defineContentScript({
     listenForHover(ctx, document, {
       live: () => session.active && session.scan !== null && !ctx.isInvalid,
       hoverable: (node) => {
-        const entities = session.catalogue!.matcher.index.entities;
+        const entities = session.catalogues.current!.matcher.index.entities;
         return session.scan!.recordsAt(node).filter((r) => session.settings.categories[entities[r.entity].type]);
       },
-      shadowRoots: session.shadowRoots,
+      shadowRoots: session.shadows.list,
     }, session.cards);
     ctx.addEventListener(window, 'wxt:locationchange', () => void session.work.track(() => session.rescanAll()));
     browser.runtime.onMessage.addListener(onMessage);
