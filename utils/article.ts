@@ -29,7 +29,8 @@ function jsonLdNodes(doc: Document): Array<Record<string, unknown>> {
 
 function types(node: Record<string, unknown>): string[] {
   const t = node['@type'];
-  return Array.isArray(t) ? t.map(String) : t ? [String(t)] : [];
+  const list: unknown[] = Array.isArray(t) ? t : t === undefined ? [] : [t];
+  return list.filter((x): x is string => typeof x === 'string');
 }
 
 export function isNewsArticle(doc: Document): boolean {

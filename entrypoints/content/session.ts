@@ -50,7 +50,9 @@ export class PageSession {
     this.catalogues = new CatalogueSource(started);
     this.reporter = new StatusReporter(doc, () => this.status());
     this.scope = new ScopeTracker(doc);
-    this.shadows = new ShadowRoots(doc.defaultView!, HIGHLIGHT_CSS, (r) => void (this.batcher.observing && this.batcher.observe(r)));
+    this.shadows = new ShadowRoots(doc.defaultView!, HIGHLIGHT_CSS, (r) => {
+      if (this.batcher.observing) this.batcher.observe(r);
+    });
     this.cards = new CardController(doc, ctx, {
       catalogue: () => this.catalogues.current,
       settings: () => this.settings,
@@ -100,7 +102,9 @@ export class PageSession {
     const date = this.articleDate ?? today();
     const scanStart = performance.now();
     // Only the article (its body, headline and standfirst), unless the reader chose the whole page.
-    if (!(await scanScope(scan, this.scope.plan(this.settings.scope), date, this.hooks(current)))) return;
+    const scope = this.scope.plan(this.settings.scope);
+    recordTiming('scope', scanStart);
+    if (!(await scanScope(scan, scope, date, this.hooks(current)))) return;
     recordTiming('scan', scanStart);
     this.scanned = true;
     // Marking, and asking for the cards, are tasks of their own after the scan's last slice.
