@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import { glossaryItem } from '../../utils/glossary-store';
 import { handle, isToContent, type ContentApi } from '../../utils/messages';
-import { loadSettings, resolveSettings, settingsItem } from '../../utils/settings';
+import { resolveSettings } from '../../utils/settings';
+import { loadSettings, settingsItem } from '../../utils/settings-store';
 import { listenForHover } from './hover-input';
 import { Navigation } from './navigation';
 import { PageSession } from './session';
@@ -13,7 +14,9 @@ import { timings } from '../../utils/page/timings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  allFrames: true,
+  // Chromium: subframes run the small frame gate (frame-gate.content.ts), which asks for this script only in
+  // frames that are part of an article. Firefox runs it in every frame.
+  allFrames: { chrome: false, firefox: true },
   matchAboutBlank: true,
   runAt: 'document_idle',
   async main(ctx) {

@@ -30,7 +30,8 @@ export type ContentScriptResults = {
   /** `scope`: finding the article (ADR 0003), part of `scan`; absent in results from before it was timed. */
   pages: Record<string, { transfer: Stat; matcher: Stat; ready: Stat; scan: Stat; mark: Stat; scope?: Stat }>;
   hover: Stat;
-  frames?: { extra: Stat; withFrames: Stat; without: Stat; frames: number; method: string };
+  /** `fullScript`: how many more times the full content script was evaluated with the frames than without (the frame gate's effect). */
+  frames?: { extra: Stat; withFrames: Stat; without: Stat; frames: number; method: string; fullScript?: Stat };
   tabs?: { perTab: number; on: number; off: number; tabs: number; method: string };
   /**
    * Chromium: main-thread busy time from the content script's start to its matcher being ready
@@ -237,13 +238,18 @@ async function framesCost(
       await sleep(1000); // every frame's script has decided by now
     });
     await page.close();
-    return contentScriptTime(events, session.extensionOrigin);
+    const full = events.filter((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith('/content-scripts/content.js')).length;
+    return { ms: contentScriptTime(events, session.extensionOrigin), full };
   };
   const withFrames: number[] = [];
   const without: number[] = [];
+  const fullScript: number[] = [];
   for (let run = 0; run < runs; run++) {
-    without.push(await measure(f.without));
-    withFrames.push(await measure(f.withFrames));
+    const a = await measure(f.without);
+    const b = await measure(f.withFrames);
+    without.push(a.ms);
+    withFrames.push(b.ms);
+    fullScript.push(b.full - a.full);
   }
   const extra = withFrames.map((w, i) => w - without[i]);
   const res = {
@@ -251,10 +257,13 @@ async function framesCost(
     withFrames: stat(withFrames),
     without: stat(without),
     frames: f.frames,
+    fullScript: stat(fullScript),
     method:
       'Chromium trace (devtools.timeline, v8): compile, evaluation and calls of the extension\'s scripts on every renderer main thread, outermost events; the article with the iframes minus the article alone, default settings',
   };
-  console.log(`chromium ${f.frames} cross-origin iframes: +${res.extra.median.toFixed(2)} ms (with ${res.withFrames.median.toFixed(2)}, without ${res.without.median.toFixed(2)})`);
+  console.log(
+    `chromium ${f.frames} cross-origin iframes: +${res.extra.median.toFixed(2)} ms (with ${res.withFrames.median.toFixed(2)}, without ${res.without.median.toFixed(2)}); full content script evaluated in ${res.fullScript.median} more frame(s)`,
+  );
   return res;
 }
 

@@ -113,7 +113,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push(`| hover to painted card, dwell 0, Chromium (median / max) | ${f(r.hoverToCard.median)} / ${f(r.hoverToCard.max)} ms |`);
   lines.push(`| hover to painted card, dwell 0, Firefox (median / max) | ${f(r.hoverToCard.firefox.median)} / ${f(r.hoverToCard.firefox.max)} ms |`);
   if (r.heapBytes !== undefined) lines.push(`| JS heap added, 10,000-word article, Chromium | ${(r.heapBytes / 1e6).toFixed(2)} MB |`);
-  if (r.frames) lines.push(`| ${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time, Chromium | ${ms(r.frames.extra)} ms (article with frames ${f(r.frames.withFrames.median)}, alone ${f(r.frames.without.median)}) |`);
+  if (r.frames) lines.push(`| ${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time, Chromium | ${ms(r.frames.extra)} ms (article with frames ${f(r.frames.withFrames.median)}, alone ${f(r.frames.without.median)}${r.frames.fullScript ? `; full script in ${r.frames.fullScript.median} of the ${r.frames.frames} frames, the frame gate in the rest` : ''}) |`);
   if (r.tabs) lines.push(`| memory per article tab, ${r.tabs.tabs} tabs, Chromium | ${(r.tabs.perTab / 1e6).toFixed(2)} MB (${(r.tabs.on / 1e6).toFixed(0)} MB with, ${(r.tabs.off / 1e6).toFixed(0)} MB without) |`);
   for (const b of r.bundles) lines.push(`| bundle ${b.file} | ${kb(b.bytes)} |`);
   lines.push(`| Chrome package (zip) | ${kb(r.packageBytes)} |`);
