@@ -76,79 +76,56 @@ export class ExtensionPage {
     }, message);
   }
 
-  /** The status of the top frame showing `url`, or null when no content script there answers. */
-  statusOf(url: string): Promise<PageStatus | null> {
-    return this.page.evaluate(async (u) => {
+  /**
+   * The status of the top frame of every tab that has our content script (others are left out), with the tab's
+   * id. Firefox tells an extension without the tabs permission no tab's URL: each page is asked for its own.
+   */
+  async statuses(opts: { activeOnly?: boolean } = {}): Promise<Array<{ tabId: number; status: PageStatus }>> {
+    return this.page.evaluate(async (activeOnly) => {
       const g = globalThis as unknown as Shimmed;
       const api = g.browser ?? g.chrome;
-      // Firefox tells an extension without the tabs permission no tab's URL: ask each page for its own.
-      for (const t of await api.tabs.query({})) {
+      const out: Array<{ tabId: number; status: PageStatus }> = [];
+      for (const t of await api.tabs.query(activeOnly ? { active: true } : {})) {
         if (t.id === undefined) continue;
         try {
-          const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
-          if (s?.url === u) return s;
+          const status: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
+          if (status) out.push({ tabId: t.id, status });
         } catch {
           // no content script in that tab
         }
       }
-      return null;
-    }, url);
+      return out;
+    }, opts.activeOnly ?? false);
+  }
+
+  /** The status of the top frame showing `url`, or null when no content script there answers. */
+  async statusOf(url: string): Promise<PageStatus | null> {
+    return (await this.statuses()).find((s) => s.status.url === url)?.status ?? null;
   }
 
   /** The content script's own timings in the top frame showing `url` (empty when none answers). */
-  timingsOf(url: string): Promise<Timing[]> {
-    return this.page.evaluate(async (u) => {
+  async timingsOf(url: string): Promise<Timing[]> {
+    const tab = (await this.statuses()).find((s) => s.status.url === url);
+    if (!tab) return [];
+    return this.page.evaluate(async (tabId) => {
       const g = globalThis as unknown as Shimmed;
-      const api = g.browser ?? g.chrome;
-      for (const t of await api.tabs.query({})) {
-        if (t.id === undefined) continue;
-        try {
-          const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
-          if (s?.url !== u) continue;
-          const timings: Timing[] = await api.tabs.sendMessage(t.id, { type: 'timings' }, { frameId: 0 });
-          return timings;
-        } catch {
-          // no content script there
-        }
+      try {
+        const timings: Timing[] = await (g.browser ?? g.chrome).tabs.sendMessage(tabId, { type: 'timings' }, { frameId: 0 });
+        return timings;
+      } catch {
+        return []; // the page went away meanwhile
       }
-      return [];
-    }, url);
+    }, tab.tabId);
   }
 
   /** The id of the first tab whose content script reports `hostname`, or -1. */
-  tabWithHost(hostname: string): Promise<number> {
-    return this.page.evaluate(async (host) => {
-      const g = globalThis as unknown as Shimmed;
-      const api = g.browser ?? g.chrome;
-      for (const t of await api.tabs.query({})) {
-        if (t.id === undefined) continue;
-        try {
-          const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
-          if (s?.hostname === host) return t.id;
-        } catch {
-          // not a page with our content script
-        }
-      }
-      return -1;
-    }, hostname);
+  async tabWithHost(hostname: string): Promise<number> {
+    return (await this.statuses()).find((s) => s.status.hostname === hostname)?.tabId ?? -1;
   }
 
   /** What the content script of the active tab found. */
-  foundInActiveTab(): Promise<Found> {
-    return this.page.evaluate(async () => {
-      const g = globalThis as unknown as Shimmed;
-      const api = g.browser ?? g.chrome;
-      for (const t of await api.tabs.query({ active: true })) {
-        if (t.id === undefined) continue;
-        try {
-          const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
-          if (s) return s.found;
-        } catch {
-          // not a fixture tab
-        }
-      }
-      return [];
-    }, null);
+  async foundInActiveTab(): Promise<Found> {
+    return (await this.statuses({ activeOnly: true }))[0]?.status.found ?? [];
   }
 
   /** What the content script in the tab this popup was opened for (?tab=) found: entity ids, sorted. */
