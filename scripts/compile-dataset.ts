@@ -3,9 +3,11 @@
  * names in other languages from i18n-iso-countries, and compile the outputs.
  */
 import { createRequire } from 'node:module';
-import { auditDataset, CONSISTENCY_IS_ERROR, type LoadedEntity } from '../utils/dataset/audit';
+import { auditDataset, CONSISTENCY_IS_ERROR, type LoadedEntity } from './dataset/audit';
 import { compileCards, compileIndex } from '../utils/dataset/compile';
-import { foldForCompare, isCommonWord, matchAliases } from '../utils/dataset/rules';
+import { matchAliases } from '../utils/dataset/aliases';
+import { isCommonWord } from './dataset/rules';
+import { foldAlias } from '../utils/text/normalize';
 import { packIndex, type PackedIndex } from '../utils/match/term-index';
 import { compileIndexPayload, type CompiledIndex } from '../utils/match/compiled';
 import type { Entity } from '../utils/dataset/schema';
@@ -33,7 +35,7 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
   };
   for (const lang of COUNTRY_NAME_LANGS) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
   const taken = new Map<string, string>();
-  for (const e of entities) for (const a of matchAliases(e, BUILD_ALIAS_OPTIONS)) taken.set(foldForCompare(a.text), e.id);
+  for (const e of entities) for (const a of matchAliases(e, BUILD_ALIAS_OPTIONS)) taken.set(foldAlias(a.text), e.id);
   // Count how many countries claim each foreign name, so shared names are dropped.
   const proposals = new Map<string, Array<{ id: string; text: string; lang: string }>>();
   for (const e of entities) {
@@ -41,7 +43,7 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
     for (const lang of COUNTRY_NAME_LANGS) {
       const names = countries.getName(e.country, lang, { select: 'all' });
       for (const text of Array.isArray(names) ? names : names ? [names] : []) {
-        const key = foldForCompare(text);
+        const key = foldAlias(text);
         if (text.length < 4 && !/[\p{Script=Han}\p{Script=Hangul}]/u.test(text)) continue;
         if (isCommonWord(text) || taken.has(key)) continue;
         const list = proposals.get(key) ?? [];
@@ -65,7 +67,7 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
 export function compileDataset(dir = 'data'): CompiledDataset {
   const { entities, problems, consistency } = auditDataset(loadDataFiles(dir), BUILD_ALIAS_OPTIONS);
   if (consistency.length > 0 && !CONSISTENCY_IS_ERROR) {
-    // Warnings only until the data is fixed (CONSISTENCY_IS_ERROR in utils/dataset/audit.ts makes them problems).
+    // Warnings only until the data is fixed (CONSISTENCY_IS_ERROR in scripts/dataset/audit.ts makes them problems).
     const shown = consistency.slice(0, 10).map((p) => `  [${p.check}] ${p.where}: ${p.message}`);
     console.warn(
       `Dataset consistency: ${consistency.length} contradiction(s) between cards (warnings):\n${shown.join('\n')}${consistency.length > 10 ? '\n  …' : ''}\nRun "npm run data:check -- --consistency" for the full list.`,

@@ -4,10 +4,10 @@
  * related ids, summary length statistics, how old the evidence of open-ended facts is,
  * and contradictions between cards. Exits 1 if the audit finds problems.
  */
-import { auditDataset } from '../utils/dataset/audit';
-import { hasDate, isVolatileFact } from '../utils/dataset/rules';
-import { regionOf } from '../utils/dataset/regions';
-import { evidenceDistribution, openEndedFacts } from '../utils/dataset/freshness';
+import { auditDataset } from './dataset/audit';
+import { hasDate, isVolatileFact } from './dataset/rules';
+import { regionOf } from './dataset/regions';
+import { evidenceDistribution, openEndedFacts } from './dataset/freshness';
 import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
 import { loadDataFiles } from './load-data';
 

@@ -4,7 +4,7 @@
  * Pure and browser-safe: also used at run time for the custom glossary.
  */
 import type { Entity } from './schema';
-import { isCaseSensitive, matchAliases, type AliasOptions } from './rules';
+import { isCaseSensitive, matchAliases, type AliasOptions } from './aliases';
 import { FLAG_AFTER_FULL, FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, type TermIndex } from '../match/term-index';
 import { needsNoBoundary } from '../text/normalize';
 
