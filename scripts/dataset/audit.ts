@@ -8,6 +8,7 @@ import { aliasObject, isCaseSensitive, matchAliases, type AliasOptions } from '.
 import { hasPeriod, periodsOverlap, type Period } from '../../utils/text/dates';
 import { foldAlias } from '../../utils/text/normalize';
 import { consistencyProblems, type ConsistencyProblem } from './consistency';
+import { rulePriorities } from './priorities';
 
 /**
  * Whether contradictions between cards (./consistency.ts) fail the build like any other problem.
@@ -159,6 +160,7 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
 export function auditDataset(files: SourceFile[], opts: AliasOptions = {}) {
   const { entities, problems } = validateFiles(files);
   const collisions = findCollisions(entities, opts);
+  const priorities = rulePriorities(entities, opts);
   const consistency: ConsistencyProblem[] = consistencyProblems(entities);
   const all: Problem[] = [
     ...problems,
@@ -171,7 +173,7 @@ export function auditDataset(files: SourceFile[], opts: AliasOptions = {}) {
       })),
     ...(CONSISTENCY_IS_ERROR ? consistency.map(({ where, message }) => ({ where, message })) : []),
   ];
-  return { entities, collisions, problems: all, consistency };
+  return { entities, collisions, priorities, problems: all, consistency };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

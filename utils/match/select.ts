@@ -1,6 +1,18 @@
 /**
  * Turns candidates into mentions: alias rules (validity period, afterFull, context), then
  * leftmost-longest without overlaps. Pure; the page scanner calls it per block.
+ *
+ * Rule priority, when several aliases match one span (`npm run data:report` lists every pair of an
+ * unconditional and a conditional alias this decides, with the rule, from scripts/dataset/priorities.ts):
+ *  1. An alias outside its validity period never applies ("Khamenei" in 2025 is not Mojtaba).
+ *  2. A conditional alias whose condition holds beats an unconditional alias of another entity:
+ *     - afterFull: its entity was named in full more recently than the rival was named
+ *       ("Luís Montenegro … Montenegro" is the prime minister, not the country);
+ *     - context: one of its context entities other than the rival is on the page
+ *       ("MSC" on a page naming NATO is the Munich Security Conference, not the shipping line).
+ *  3. Otherwise an unconditional alias (no afterFull, no context, no period) wins; a dated alias never beats one.
+ *  4. Among conditional aliases: afterFull and dated ones whose entity was named in full, the most recently
+ *     named first; then a dated alias whose rival was not named (it names the holder of the date); then context.
  */
 import type { Candidate } from './matcher';
 import { FLAG_AFTER_FULL, type TermIndex } from './term-index';
@@ -73,6 +85,36 @@ function rank(rules: AliasRules, ai: number, state: RuleState): number {
   return 0;
 }
 
+/**
+ * Rule 2 above: the alias that claims a span an unconditional alias (`free`) also matches, when another
+ * entity's conditional alias has its condition met; otherwise `free`. Only for spans with several aliases (rare).
+ */
+function conditionMet(rules: AliasRules, aliases: readonly number[], free: number, state: RuleState): number {
+  const rival = rules.entityOf(free);
+  const rivalSeen = state.fullSeen.get(rival) ?? -1;
+  let best = free;
+  let bestRank = Infinity;
+  for (const ai of aliases) {
+    const entity = rules.entityOf(ai);
+    if (entity === rival) continue;
+    const period = rules.periodOf(ai);
+    if (period && !inPeriod(period, state.date)) continue;
+    const context = rules.contextOf(ai);
+    let r = Infinity;
+    if (context) {
+      if (context.some((c) => c !== rival && state.present.has(c))) r = 2;
+    } else if (rules.flagsOf(ai) & FLAG_AFTER_FULL) {
+      const seen = state.fullSeen.get(entity);
+      if (seen !== undefined && seen > rivalSeen) r = 1 + 1 / (seen + 2);
+    }
+    if (r < bestRank) {
+      bestRank = r;
+      best = ai;
+    }
+  }
+  return best;
+}
+
 /** Whether the chosen alias names its entity in full (so its afterFull aliases may follow). */
 function namesInFull(rules: AliasRules, ai: number): boolean {
   return !rules.contextOf(ai) && !(rules.flagsOf(ai) & FLAG_AFTER_FULL);
@@ -96,6 +138,7 @@ export function selectMentions(index: TermIndex | AliasRules, candidates: Candid
       }
     }
     if (best === -1) continue;
+    if (bestRank === 0 && c.aliases.length > 1) best = conditionMet(rules, c.aliases, best, state);
     const entity = rules.entityOf(best);
     out.push({ start: c.start, end: c.end, alias: best, entity });
     lastEnd = c.end;
