@@ -1,6 +1,6 @@
 /**
  * Build step: load data/, audit it (any problem fails the build), add country
- * names in other languages from i18n-iso-countries, and compile the outputs.
+ * names in other languages from i18n-iso-countries and people's missing surname aliases, and compile the outputs.
  */
 import { createRequire } from 'node:module';
 import { auditDataset, CONSISTENCY_IS_ERROR, type LoadedEntity } from './dataset/audit';
@@ -12,6 +12,7 @@ import { packIndex, type PackedIndex } from '../utils/match/term-index';
 import { compileIndexPayload, type CompiledIndex } from '../utils/match/compiled';
 import type { Entity } from '../utils/dataset/schema';
 import { loadDataFiles } from './load-data';
+import { withSurnames } from './dataset/surnames';
 import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
 
 const require = createRequire(import.meta.url);
@@ -80,7 +81,8 @@ export function compileDataset(dir = 'data'): CompiledDataset {
     );
   }
   const full = withCountryNames(entities);
-  const index = compileIndex(full, BUILD_ALIAS_OPTIONS);
+  // Surname aliases go into the index only: a card lists the aliases its data gives.
+  const index = compileIndex(withSurnames(full, BUILD_ALIAS_OPTIONS), BUILD_ALIAS_OPTIONS);
   const date = full.reduce((max, e) => (e.reviewed > max ? e.reviewed : max), '0000');
   return {
     index: packIndex(index),

@@ -9,6 +9,7 @@ import { hasPeriod, periodsOverlap, type Period } from '../../utils/text/dates';
 import { foldAlias } from '../../utils/text/normalize';
 import { consistencyProblems, type ConsistencyProblem } from './consistency';
 import { rulePriorities } from './priorities';
+import { withSurnames } from './surnames';
 
 /**
  * Whether contradictions between cards (./consistency.ts) fail the build like any other problem.
@@ -160,7 +161,8 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
 export function auditDataset(files: SourceFile[], opts: AliasOptions = {}) {
   const { entities, problems } = validateFiles(files);
   const collisions = findCollisions(entities, opts);
-  const priorities = rulePriorities(entities, opts);
+  // As the build compiles them: with the surname aliases it adds.
+  const priorities = rulePriorities(withSurnames(entities, opts), opts);
   const consistency: ConsistencyProblem[] = consistencyProblems(entities);
   const all: Problem[] = [
     ...problems,

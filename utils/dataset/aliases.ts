@@ -66,3 +66,43 @@ export function titleCaseForm(text: string, isWord: (lower: string) => boolean):
   const form = text[0] + text.slice(1).toLowerCase();
   return isWord(form.toLowerCase().replace(/\+$/, '')) ? null : form;
 }
+
+/** Lower-case words that belong to the surname after them ("von der Leyen", "da Silva", "bin Salman"). */
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'do', 'la', 'le', 'al', 'Al', 'bin', 'ibn', 'ben', 'ter', 'zu', 'af', 'av', "d'"]);
+/** Words after a surname that are not part of it ("Jr.", "III"). */
+const SUFFIX = /^(?:Jr\.?|Sr\.?|[IVX]+|\d+(?:st|nd|rd|th))$/;
+
+/** The words of a person's name without a parenthesis or a suffix: "Martin Luther King Jr." → Martin, Luther, King. */
+export function nameWords(name: string): string[] {
+  const words = name.replace(/\s*\(.*\)\s*$/, '').replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  while (words.length > 1 && SUFFIX.test(words[words.length - 1])) words.pop();
+  return words;
+}
+
+/**
+ * The surname of a name written given name first: its last word with the particles before it
+ * ("Ursula von der Leyen" → "von der Leyen", "Mark Rutte" → "Rutte"), or null for a name of one word
+ * ("Charles III") or not in Latin letters.
+ */
+export function surnameOf(name: string): string | null {
+  const words = nameWords(name);
+  if (words.length < 2 || !/^\p{Script=Latin}/u.test(words[words.length - 1])) return null;
+  let first = words.length - 1;
+  while (first > 1 && PARTICLES.has(words[first - 1])) first--;
+  const surname = words.slice(first).join(' ');
+  return /\p{Lu}/u.test(surname) ? surname : null;
+}
+
+/**
+ * Whether an alias is a surname of the person `name`: words at the end of the name ("Rutte",
+ * "von der Leyen") or at its start, where the family name comes first ("Xi" of "Xi Jinping").
+ * A title before it ("Mr Rutte", "President Xi") names the person as the full name would.
+ */
+export function isSurnameAlias(text: string, name: string): boolean {
+  const words = nameWords(name);
+  const alias = text.split(/\s+/);
+  if (alias.length >= words.length) return false;
+  const head = words.slice(0, alias.length).join(' ');
+  const tail = words.slice(words.length - alias.length).join(' ');
+  return text === tail || text === head;
+}

@@ -99,6 +99,7 @@ export class Matcher {
   private readonly aliasFlags: Uint8Array;
   private readonly context: Map<number, number[]>;
   private readonly period: Map<number, Period>;
+  private readonly hints: Map<number, number[]>;
   private readonly sources: Source[];
   /** Alias texts in NFC, for the case-sensitive comparison, made on first use. */
   private readonly exact: string[] = [];
@@ -106,23 +107,25 @@ export class Matcher {
 
   /** Compile `index` here and now (tests, the reader's glossary). */
   constructor(index: TermIndex);
-  constructor(index: TermIndex | null, parts?: { tries: Trie[]; aliasEntity: Int32Array; aliasFlags: Uint8Array; context: Map<number, number[]>; period: Map<number, Period>; sources: Source[] });
-  constructor(index: TermIndex | null, parts?: { tries: Trie[]; aliasEntity: Int32Array; aliasFlags: Uint8Array; context: Map<number, number[]>; period: Map<number, Period>; sources: Source[] }) {
+  constructor(index: TermIndex | null, parts?: Parts);
+  constructor(index: TermIndex | null, parts?: Parts) {
     const p = parts ?? partsOf(index!);
     this.tries = p.tries;
     this.aliasEntity = p.aliasEntity;
     this.aliasFlags = p.aliasFlags;
     this.context = p.context;
     this.period = p.period;
+    this.hints = p.hints;
     this.sources = p.sources;
     if (index) this.materialised = index;
-    const { aliasEntity, aliasFlags, context, period } = this;
+    const { aliasEntity, aliasFlags, context, period, hints } = this;
     this.rules = {
       entityOf: (ai) => aliasEntity[ai],
       flagsOf: (ai) => aliasFlags[ai],
       contextOf: (ai) => (context.size === 0 ? undefined : context.get(ai)),
       periodOf: (ai) => (period.size === 0 ? undefined : period.get(ai)),
-      hasContext: context.size > 0,
+      hasContext: context.size > 0 || hints.size > 0,
+      hintsOf: (ai) => (hints.size === 0 ? undefined : hints.get(ai)),
     };
   }
 
@@ -147,6 +150,7 @@ export class Matcher {
       aliasFlags,
       context: new Map([...base.context, ...more.context]),
       period: new Map([...base.period, ...more.period]),
+      hints: new Map([...base.hints, ...more.hints]),
       sources: [...base.sources, ...more.sources],
     });
   }
@@ -336,21 +340,33 @@ export class Matcher {
     for (let ai = 0; ai < this.aliasEntity.length; ai++) {
       const context = this.context.get(ai);
       const period = this.period.get(ai);
-      aliases.push({ text: this.aliasText(ai), entity: this.aliasEntity[ai], flags: this.aliasFlags[ai], ...(context ? { context } : {}), ...period });
+      const hints = this.hints.get(ai);
+      aliases.push({ text: this.aliasText(ai), entity: this.aliasEntity[ai], flags: this.aliasFlags[ai], ...(context ? { context } : {}), ...period, ...(hints ? { hints } : {}) });
     }
     return aliases;
   }
 }
 
-type Parts = { tries: Trie[]; aliasEntity: Int32Array; aliasFlags: Uint8Array; context: Map<number, number[]>; period: Map<number, Period>; sources: Source[] };
+type Parts = {
+  tries: Trie[];
+  aliasEntity: Int32Array;
+  aliasFlags: Uint8Array;
+  context: Map<number, number[]>;
+  period: Map<number, Period>;
+  /** Surnames several people share: the related entities that tell them apart. */
+  hints: Map<number, number[]>;
+  sources: Source[];
+};
 
 /** A TermIndex compiled here; its alias and entity numbers shifted to follow `aliasShift` / `entityShift` others. */
 function partsOf(index: TermIndex, aliasShift = 0, entityShift = 0): Parts {
   const t = compileTables(index);
   const context = new Map<number, number[]>();
   const period = new Map<number, Period>();
+  const hints = new Map<number, number[]>();
   index.aliases.forEach((a, i) => {
     if (a.context) context.set(i + aliasShift, a.context.map((c) => c + entityShift));
+    if (a.hints) hints.set(i + aliasShift, a.hints.map((c) => c + entityShift));
     if (a.from || a.to) period.set(i + aliasShift, { ...(a.from ? { from: a.from } : {}), ...(a.to ? { to: a.to } : {}) });
   });
   const aliasEntity = entityShift === 0 ? t.aliasEntity : t.aliasEntity.map((e) => e + entityShift);
@@ -360,6 +376,7 @@ function partsOf(index: TermIndex, aliasShift = 0, entityShift = 0): Parts {
     aliasFlags: t.aliasFlags,
     context,
     period,
+    hints,
     sources: [{ entities: index.entities.length, aliases: index.aliases.length, entity: (i) => index.entities[i], aliasText: (a) => index.aliases[a].text }],
   };
 }
@@ -378,6 +395,7 @@ function fromCompiled(c: CompiledIndex): Parts {
     aliasFlags: t.aliasFlags,
     context: new Map(c.context),
     period: new Map((c.period ?? []).map(([ai, from, to]) => [ai, { ...(from ? { from } : {}), ...(to ? { to } : {}) }])),
+    hints: new Map(c.hints ?? []),
     sources: [
       {
         entities,

@@ -13,10 +13,14 @@
  *  3. Otherwise an unconditional alias (no afterFull, no context, no period) wins; a dated alias never beats one.
  *  4. Among conditional aliases: afterFull and dated ones whose entity was named in full, the most recently
  *     named first; then a dated alias whose rival was not named (it names the holder of the date); then context.
+ * A title or honorific right before a person's surname ("Mr Rutte", "Prime Minister Turnbull") counts as
+ * naming the person in full, when the surname is one person's in the index, or when the people who share it
+ * are told apart by their related entities on the page; otherwise the title says nothing.
  */
 import type { Candidate } from './matcher';
-import { FLAG_AFTER_FULL, type TermIndex } from './term-index';
+import { FLAG_AFTER_FULL, FLAG_SURNAME, type TermIndex } from './term-index';
 import { hasPeriod, inPeriod, today } from '../text/dates';
+import { titleBefore } from './titles';
 
 /** What the rules need of an alias: a matcher's flat tables (Matcher.rules), so a page never builds index.aliases. */
 export type AliasRules = {
@@ -27,6 +31,8 @@ export type AliasRules = {
   periodOf(ai: number): { from?: string; to?: string } | undefined;
   /** Whether any alias has a context rule. */
   hasContext: boolean;
+  /** For a surname several people share: the entities related to this alias's person. */
+  hintsOf(ai: number): readonly number[] | undefined;
 };
 
 function rulesOf(index: TermIndex | AliasRules): AliasRules {
@@ -38,6 +44,7 @@ function rulesOf(index: TermIndex | AliasRules): AliasRules {
     contextOf: (ai) => aliases[ai].context,
     periodOf: (ai) => (hasPeriod(aliases[ai]) ? aliases[ai] : undefined),
     hasContext: true,
+    hintsOf: (ai) => aliases[ai].hints,
   };
 }
 
@@ -120,14 +127,51 @@ function namesInFull(rules: AliasRules, ai: number): boolean {
   return !rules.contextOf(ai) && !(rules.flagsOf(ai) & FLAG_AFTER_FULL);
 }
 
-/** Select mentions in one block and update the rule state as a reader would: in order. */
-export function selectMentions(index: TermIndex | AliasRules, candidates: Candidate[], state: RuleState): Mention[] {
+/**
+ * The person a title before a surname names ("Mr Gates"): the one person among the span's surname aliases
+ * (valid on the date), or the one whose related entities are on the page when several share it; else -1.
+ */
+function titledPerson(rules: AliasRules, aliases: readonly number[], state: RuleState): number {
+  let person = -1;
+  let several = false;
+  for (const ai of aliases) {
+    if (!(rules.flagsOf(ai) & FLAG_SURNAME)) continue;
+    const period = rules.periodOf(ai);
+    if (period && !inPeriod(period, state.date)) continue;
+    const entity = rules.entityOf(ai);
+    if (person === -1) person = entity;
+    else if (entity !== person) several = true;
+  }
+  if (!several) return person;
+  person = -1;
+  for (const ai of aliases) {
+    if (!(rules.flagsOf(ai) & FLAG_SURNAME)) continue;
+    const entity = rules.entityOf(ai);
+    if (entity === person) continue;
+    const hints = rules.hintsOf(ai);
+    if (!hints?.some((h) => state.present.has(h))) continue;
+    if (person !== -1) return -1; // the page fits two of them
+    person = entity;
+  }
+  return person;
+}
+
+/**
+ * Select mentions in one block and update the rule state as a reader would: in order.
+ * `text`: the block's text the candidates' offsets refer to, for titles before surnames ("Mr Rutte").
+ */
+export function selectMentions(index: TermIndex | AliasRules, candidates: Candidate[], state: RuleState, text?: string): Mention[] {
   const rules = rulesOf(index);
   const sorted = candidates.slice().sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Mention[] = [];
   let lastEnd = 0;
   for (const c of sorted) {
     if (c.start < lastEnd) continue;
+    if (text !== undefined && hasSurname(rules, c.aliases) && titleBefore(text, c.start)) {
+      const person = titledPerson(rules, c.aliases, state);
+      // The title names the person as the full name would: its afterFull surname applies, and beats an unconditional rival.
+      if (person !== -1) state.fullSeen.set(person, state.clock++);
+    }
     let best = -1;
     let bestRank = Infinity;
     for (const ai of c.aliases) {
@@ -148,10 +192,15 @@ export function selectMentions(index: TermIndex | AliasRules, candidates: Candid
   return out;
 }
 
+function hasSurname(rules: AliasRules, aliases: readonly number[]): boolean {
+  for (const ai of aliases) if (rules.flagsOf(ai) & FLAG_SURNAME) return true;
+  return false;
+}
+
 /** Whether any candidate in the list depends on page-wide context, so the block may need a second look. */
 export function hasContextCandidates(index: TermIndex | AliasRules, candidates: Candidate[]): boolean {
   const rules = rulesOf(index);
   if (!rules.hasContext) return false;
-  for (const c of candidates) for (const ai of c.aliases) if (rules.contextOf(ai) !== undefined) return true;
+  for (const c of candidates) for (const ai of c.aliases) if (rules.contextOf(ai) !== undefined || rules.hintsOf(ai) !== undefined) return true;
   return false;
 }

@@ -228,7 +228,7 @@ export class PageScan {
   /** Apply the rules to a block's candidates and keep its mentions (up to the block's cap). */
   private keep(block: Block, order: number, candidates: Candidate[]): void {
     const limit = MAX_MENTIONS_PER_BLOCK - this.blockMentions;
-    const mentions = selectMentions(this.matcher.rules, candidates, this.state).slice(0, limit);
+    const mentions = selectMentions(this.matcher.rules, candidates, this.state, block.text).slice(0, limit);
     this.blockMentions += mentions.length;
     const records = mentions.map((m) => this.add(block, order, m));
     if (records.length > 0) this.windowEnd = Math.max(this.windowEnd, ...mentions.map((m) => m.end));
@@ -247,7 +247,7 @@ export class PageScan {
       pending[Symbol.iterator](),
       (d) => {
         if (d.dropped || d.records.some((r) => !this.records.has(r))) return; // block changed since
-        const mentions = selectMentions(this.matcher.rules, d.candidates, this.state).slice(0, d.limit);
+        const mentions = selectMentions(this.matcher.rules, d.candidates, this.state, d.block.text).slice(0, d.limit);
         const same =
           mentions.length === d.records.length &&
           mentions.every((m, i) => {
