@@ -1,6 +1,7 @@
 /**
  * Build step: load data/, audit it (any problem fails the build), add country
- * names in other languages from i18n-iso-countries and people's missing surname aliases, and compile the outputs.
+ * names in other languages from i18n-iso-countries, people's missing surname aliases and products'
+ * plurals, and compile the outputs.
  */
 import { createRequire } from 'node:module';
 import { auditDataset, CONSISTENCY_IS_ERROR, type LoadedEntity } from './dataset/audit';
@@ -13,6 +14,7 @@ import { compileIndexPayload, type CompiledIndex } from '../utils/match/compiled
 import type { Entity } from '../utils/dataset/schema';
 import { loadDataFiles } from './load-data';
 import { withSurnames } from './dataset/surnames';
+import { withProductPlurals } from './dataset/plurals';
 import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
 
 const require = createRequire(import.meta.url);
@@ -65,6 +67,11 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
   });
 }
 
+/** The aliases the build adds to the data's: people's missing surnames, products' plurals ("F-35s"). */
+export function withBuildAliases<T extends Entity>(entities: readonly T[]): T[] {
+  return withProductPlurals(withSurnames(entities, BUILD_ALIAS_OPTIONS), BUILD_ALIAS_OPTIONS);
+}
+
 export function compileDataset(dir = 'data'): CompiledDataset {
   const { entities, problems, consistency } = auditDataset(loadDataFiles(dir), BUILD_ALIAS_OPTIONS);
   if (consistency.length > 0 && !CONSISTENCY_IS_ERROR) {
@@ -81,8 +88,8 @@ export function compileDataset(dir = 'data'): CompiledDataset {
     );
   }
   const full = withCountryNames(entities);
-  // Surname aliases go into the index only: a card lists the aliases its data gives.
-  const index = compileIndex(withSurnames(full, BUILD_ALIAS_OPTIONS), BUILD_ALIAS_OPTIONS);
+  // Surname aliases and designations' plurals go into the index only: a card lists the aliases its data gives.
+  const index = compileIndex(withBuildAliases(full), BUILD_ALIAS_OPTIONS);
   const date = full.reduce((max, e) => (e.reviewed > max ? e.reviewed : max), '0000');
   return {
     index: packIndex(index),

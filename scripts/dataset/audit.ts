@@ -10,6 +10,7 @@ import { foldAlias } from '../../utils/text/normalize';
 import { consistencyProblems, type ConsistencyProblem } from './consistency';
 import { rulePriorities } from './priorities';
 import { withSurnames } from './surnames';
+import { withProductPlurals } from './plurals';
 
 /**
  * Whether contradictions between cards (./consistency.ts) fail the build like any other problem.
@@ -161,8 +162,8 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
 export function auditDataset(files: SourceFile[], opts: AliasOptions = {}) {
   const { entities, problems } = validateFiles(files);
   const collisions = findCollisions(entities, opts);
-  // As the build compiles them: with the surname aliases it adds.
-  const priorities = rulePriorities(withSurnames(entities, opts), opts);
+  // As the build compiles them: with the surname and plural aliases it adds.
+  const priorities = rulePriorities(withProductPlurals(withSurnames(entities, opts), opts), opts);
   const consistency: ConsistencyProblem[] = consistencyProblems(entities);
   const all: Problem[] = [
     ...problems,
