@@ -5,7 +5,8 @@
  */
 import type { Entity } from './schema';
 import { isCaseSensitive, isSurnameAlias, matchAliases, type AliasOptions } from './aliases';
-import { FLAG_AFTER_FULL, FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, FLAG_SURNAME, type TermIndex } from '../match/term-index';
+import { FLAG_AFTER_FULL, FLAG_CAPS_WORD, FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, FLAG_SURNAME, type TermIndex } from '../match/term-index';
+import { isCapsWord } from '../match/caps';
 import { foldAlias, needsNoBoundary } from '../text/normalize';
 
 export type CardEntity = Omit<Entity, 'aliases' | 'members'> & { aliases: string[] };
@@ -17,7 +18,7 @@ export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' 
     index.entities.push({ id: e.id, type: e.type, name: e.name });
     for (const alias of matchAliases(e, opts)) {
       let flags = 0;
-      if (isCaseSensitive(alias)) flags |= FLAG_CASE_SENSITIVE;
+      if (isCaseSensitive(alias)) flags |= FLAG_CASE_SENSITIVE | (isCapsWord(alias.text) ? FLAG_CAPS_WORD : 0);
       if (alias.afterFull) flags |= FLAG_AFTER_FULL;
       if (needsNoBoundary(alias.text)) flags |= FLAG_NO_BOUNDARY;
       if (e.type === 'person' && !alias.context && isSurnameAlias(alias.text, e.name)) flags |= FLAG_SURNAME;

@@ -16,9 +16,12 @@
  * A title or honorific right before a person's surname ("Mr Rutte", "Prime Minister Turnbull") counts as
  * naming the person in full, when the surname is one person's in the index, or when the people who share it
  * are told apart by their related entities on the page; otherwise the title says nothing.
+ * A two-letter acronym that is also a word ("US", "IS") among words in capitals ("CONTACT US") is not
+ * marked unless its entity is marked elsewhere on the page (./caps.ts).
  */
 import type { Candidate } from './matcher';
-import { FLAG_AFTER_FULL, FLAG_SURNAME, type TermIndex } from './term-index';
+import { FLAG_AFTER_FULL, FLAG_CAPS_WORD, FLAG_SURNAME, type TermIndex } from './term-index';
+import { inCapitals } from './caps';
 import { hasPeriod, inPeriod, today } from '../text/dates';
 import { titleBefore } from './titles';
 
@@ -184,6 +187,7 @@ export function selectMentions(index: TermIndex | AliasRules, candidates: Candid
     if (best === -1) continue;
     if (bestRank === 0 && c.aliases.length > 1) best = conditionMet(rules, c.aliases, best, state);
     const entity = rules.entityOf(best);
+    if (rules.flagsOf(best) & FLAG_CAPS_WORD && text !== undefined && !state.present.has(entity) && inCapitals(text, c.start, c.end)) continue;
     out.push({ start: c.start, end: c.end, alias: best, entity });
     lastEnd = c.end;
     if (namesInFull(rules, best)) state.fullSeen.set(entity, state.clock++);
@@ -197,10 +201,17 @@ function hasSurname(rules: AliasRules, aliases: readonly number[]): boolean {
   return false;
 }
 
-/** Whether any candidate in the list depends on page-wide context, so the block may need a second look. */
-export function hasContextCandidates(index: TermIndex | AliasRules, candidates: Candidate[]): boolean {
+/**
+ * Whether any candidate in the list depends on page-wide context, so the block may need a second look:
+ * a context rule, a shared surname's hints, or (given the block's text) a two-letter acronym among capitals.
+ */
+export function hasContextCandidates(index: TermIndex | AliasRules, candidates: Candidate[], text?: string): boolean {
   const rules = rulesOf(index);
-  if (!rules.hasContext) return false;
-  for (const c of candidates) for (const ai of c.aliases) if (rules.contextOf(ai) !== undefined || rules.hintsOf(ai) !== undefined) return true;
+  for (const c of candidates) {
+    for (const ai of c.aliases) {
+      if (rules.hasContext && (rules.contextOf(ai) !== undefined || rules.hintsOf(ai) !== undefined)) return true;
+      if (text !== undefined && rules.flagsOf(ai) & FLAG_CAPS_WORD && inCapitals(text, c.start, c.end)) return true;
+    }
+  }
   return false;
 }

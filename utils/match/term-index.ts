@@ -10,6 +10,8 @@ export const FLAG_AFTER_FULL = 2;
 export const FLAG_NO_BOUNDARY = 4;
 /** A person's surname ("Rutte", "von der Leyen", "Xi"): a title right before it ("Mr Rutte") names the person as the full name does. */
 export const FLAG_SURNAME = 8;
+/** A two-letter acronym that is also an English word ("US", "IS"): among words in capitals it needs more evidence (./caps.ts). */
+export const FLAG_CAPS_WORD = 16;
 
 export type IndexEntity = { id: string; type: EntityType; name: string };
 /**

@@ -232,7 +232,7 @@ export class PageScan {
     this.blockMentions += mentions.length;
     const records = mentions.map((m) => this.add(block, order, m));
     if (records.length > 0) this.windowEnd = Math.max(this.windowEnd, ...mentions.map((m) => m.end));
-    if (hasContextCandidates(this.matcher.rules, candidates)) this.deferred.push({ block, order, candidates, records, limit });
+    if (hasContextCandidates(this.matcher.rules, candidates, block.text)) this.deferred.push({ block, order, candidates, records, limit });
   }
 
   /**
