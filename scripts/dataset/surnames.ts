@@ -6,6 +6,7 @@
 import type { Entity } from '../../utils/dataset/schema';
 import { aliasObject, isSurnameAlias, matchAliases, nameWords, surnameOf, type AliasOptions } from '../../utils/dataset/aliases';
 import { foldAlias } from '../../utils/text/normalize';
+import { isCapitalisedClash, isCommonWord } from './rules';
 
 /**
  * Countries whose names the press writes family name first ("Li Qiang", "Lee Jae-myung", "Hun Manet") or
@@ -28,6 +29,9 @@ export function missingSurname(e: Person, opts: AliasOptions = {}): string | nul
   if (STYLE.has(words[0]) || words.some((w) => w === 'of' || w === 'the' || /^[IVXL]+$/.test(w))) return null;
   const surname = surnameOf(e.name);
   if (!surname || surname.replace(/[^\p{L}]/gu, '').length < 2) return null;
+  // A surname that is something else when capitalised ("Pope", "King", "Bush") or a short word that starts
+  // sentences ("Oh", "Son", "Bar") is left to the data, which can add it with its own rules.
+  if (isCapitalisedClash(surname) || isCommonWord(surname) || (surname.length <= 3 && opts.isWord?.(surname.toLowerCase()))) return null;
   // The card already has a short form of its own ("Xi", "Rutte", "Lula").
   if (matchAliases(e, opts).some((a) => isSurnameAlias(a.text, e.name) || (a.text.split(/\s+/).length === 1 && nameWords(e.name).includes(a.text)))) return null;
   return surname;

@@ -83,6 +83,9 @@ describe('surnames', () => {
     expect(missingSurname(person('x', 'Abdullah II of Jordan'))).toBeNull();
     expect(missingSurname({ ...person('x', 'Iggy Pop'), kind: 'singer' })).toBeNull();
     expect(missingSurname(person('x', 'Lyndon B. Johnson'))).toBe('Johnson');
+    // Something else when capitalised ("the Pope"), or a short word that starts sentences: left to the data.
+    expect(missingSurname(person('x', 'Amy Pope'))).toBeNull();
+    expect(missingSurname(person('x', 'Sandra Oh'), { isWord: (w) => w === 'oh' })).toBeNull();
     // Another entity's alias that is not a surname keeps it: "Thomas Jordan" gets no "Jordan" beside the country.
     const [tj] = withSurnames([person('thomas-jordan', 'Thomas Jordan'), { ...thing('jordan', 'Jordan'), type: 'place' }]);
     expect(tj.aliases).toEqual([]);
