@@ -3,6 +3,10 @@
  * text, the audit states which wins (scripts/dataset/priorities.ts, printed by npm run data:report), and
  * select.ts does what it states.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatPriority, rulePriorities, type PriorityPair } from '../../scripts/dataset/priorities';
 import { auditDataset } from '../../scripts/dataset/audit';
@@ -94,4 +98,38 @@ describe('rule priorities', () => {
     expect(run(WORLD, 'IMO and Imo.')).toEqual(['IMO=imo-state']);
     expect(run(WORLD, 'IMO and Imo, says NATO.')).toEqual(['IMO=international-maritime-organization', 'Imo=international-maritime-organization', 'NATO=nato']);
   });
+});
+
+describe('npm run data:report', () => {
+  test('prints "Rule priorities: N pairs" with the rule of each, and the pairs as JSON with --json', () => {
+    const card = (e: Mini, summary: string) => ({
+      ...e,
+      summary,
+      facts: [
+        { label: 'Founded', value: '1900' },
+        { label: 'Note', value: 'Made up for tests' },
+      ],
+      links: { wikipedia: `https://en.wikipedia.org/wiki/${e.id}` },
+      reviewed: '2026-12-01',
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-report-'));
+    try {
+      writeFileSync(
+        join(dir, 'world.json'),
+        JSON.stringify([card(WORLD[0], 'A country for tests.'), card(WORLD[1], 'A person for tests.'), card(WORLD[4], 'An alliance for tests.'), card(WORLD[2], 'A shipping line.'), card(WORLD[3], 'A conference.')]),
+      );
+      const run = (...args: string[]) => execFileSync('npx', ['tsx', 'scripts/data-report.ts', ...args], { env: { ...process.env, BACKSTORY_DATA_DIR: dir }, encoding: 'utf8' });
+      const text = run();
+      expect(text).toContain('## Rule priorities: 2 pairs');
+      expect(text).toContain('"montenegro": montenegro [none] vs luis-montenegro [caseSensitive; afterFull] → luis-montenegro once its full name was read more recently than montenegro was named; otherwise montenegro');
+      const json = JSON.parse(run('--json')) as { priorities: PriorityPair[]; problems: unknown[] };
+      expect(json.problems).toEqual([]);
+      expect(json.priorities.map((p) => [p.key, p.decides.kind])).toEqual([
+        ['montenegro', 'afterFull'],
+        ['msc', 'context'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
