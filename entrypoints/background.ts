@@ -47,6 +47,7 @@ export default defineBackground(() => {
         void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
         return undefined;
       },
+      injectFrame: (_body, sender) => injectIntoFrame(sender.tab?.id, sender.frameId),
       statusChanged: ({ status }, sender) => {
         if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) setBadge(sender.tab.id, status);
         return undefined;
@@ -80,6 +81,19 @@ async function injectIntoOpenTabs(): Promise<void> {
         // A page no extension may script (the browser's own pages, the Web Store): nothing to do.
       }
     }
+  }
+}
+
+/** Chromium: the full content script, into a subframe whose gate found it part of an article. */
+async function injectIntoFrame(tabId: number | undefined, frameId: number | undefined): Promise<boolean> {
+  if (import.meta.env.FIREFOX || tabId === undefined || !frameId) return false;
+  const main = browser.runtime.getManifest().content_scripts?.find((cs) => cs.js?.some((f) => f.endsWith('content-scripts/content.js')));
+  if (!main?.js) return false;
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: main.js as ScriptPublicPath[] });
+    return true;
+  } catch {
+    return false; // the frame navigated away or is a page no extension may script
   }
 }
 

@@ -28,7 +28,7 @@ function problemOf(item: unknown): string | null {
   if (typeof a.date !== 'string' || !isoDate.safeParse(a.date).success) return `date must be ISO (YYYY[-MM[-DD]]): ${String(a.date)}`;
   if (!DESKS.includes(a.desk as string)) return `desk must be one of ${DESKS.join(', ')}: ${String(a.desk)}`;
   if (!REGIONS.includes(a.region as string)) return `region must be one of ${REGIONS.join(', ')}: ${String(a.region)}`;
-  if (a.lang !== undefined && (typeof a.lang !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(a.lang))) return `lang must be a language tag: ${String(a.lang)}`;
+  if (a.lang !== undefined && (typeof a.lang !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(a.lang))) return `lang must be a language tag: ${JSON.stringify(a.lang)}`;
   if (!Array.isArray(a.entities) || a.entities.length === 0) return 'entities must be a non-empty array';
   for (const [j, e] of (a.entities as unknown[]).entries()) {
     const ent = e as Record<string, unknown> | null;

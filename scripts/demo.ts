@@ -4,7 +4,7 @@
  * and hover; without one, it runs headless, hovers a few names, saves card
  * screenshots, prints what it found on each page, and exits.
  */
-import type { Browser as ExtApi } from 'webextension-polyfill';
+import { ExtensionPage } from './lib/extension-page';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch } from './lib/browsers';
@@ -44,22 +44,7 @@ async function main() {
     const page = await session.newPage();
     await page.goto(`${server.origin}/articles/${name}.html`);
     await sleep(800);
-    const found = await popup.evaluate(async () => {
-      const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const api = g.browser ?? g.chrome;
-      const tabs = await api.tabs.query({});
-      const out: Array<{ id: string; name: string; count: number }> = [];
-      for (const t of tabs) {
-        if (t.id === undefined || !t.active) continue;
-        try {
-          const s: { found: typeof out } = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
-          out.push(...s.found);
-        } catch {
-          // not a fixture tab
-        }
-      }
-      return out;
-    }, null);
+    const found = await new ExtensionPage(popup).foundInActiveTab();
     console.log(`\n${name}.html — ${found.length} entities:`);
     console.log(`  ${found.map((f) => `${f.name}${f.count > 1 ? ` ×${f.count}` : ''}`).join(', ')}`);
     for (const text of names) {

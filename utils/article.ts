@@ -29,7 +29,8 @@ function jsonLdNodes(doc: Document): Array<Record<string, unknown>> {
 
 function types(node: Record<string, unknown>): string[] {
   const t = node['@type'];
-  return Array.isArray(t) ? t.map(String) : t ? [String(t)] : [];
+  const list: unknown[] = Array.isArray(t) ? t : t === undefined ? [] : [t];
+  return list.filter((x): x is string => typeof x === 'string');
 }
 
 export function isNewsArticle(doc: Document): boolean {
@@ -52,4 +53,15 @@ export function publicationDate(doc: Document): string | undefined {
     if (m) return `${m[1]}-${m[2]}-${m[3]}`;
   }
   return undefined;
+}
+
+/** A same-origin frame (comments, an embedded story) inside a news article counts as part of it. */
+export function inNewsArticleFrame(doc: Document): boolean {
+  const win = doc.defaultView;
+  if (!win || win.top === win) return false;
+  try {
+    return Boolean(win.top?.document && isNewsArticle(win.top.document));
+  } catch {
+    return false; // cross-origin parent: only the frame's own page counts
+  }
 }

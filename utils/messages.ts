@@ -48,6 +48,8 @@ export type BackgroundApi = {
    * sets the tab's badge from it; an open popup showing that tab updates "In this article".
    */
   statusChanged: { body: { status: PageStatus }; reply: void };
+  /** Chromium: a subframe's gate asks for the full content script (the sender's frame gets it). */
+  injectFrame: { body: Record<string, never>; reply: boolean };
 };
 
 /** What a content script answers. */
@@ -132,6 +134,7 @@ export function isToBackground(m: unknown): m is ToBackground {
       return isStatus(m.status);
     case 'meta':
     case 'index':
+    case 'injectFrame':
       return true;
     default:
       return false;

@@ -4,7 +4,6 @@
  * a corrupted or foreign value falls back to its default alone, so one bad
  * field never costs the user the others.
  */
-import { storage } from 'wxt/utils/storage';
 import { ENTITY_TYPES, type EntityType } from './dataset/types';
 
 export type SiteRule = 'always' | 'never';
@@ -41,10 +40,6 @@ export type StoredSettings = Partial<Settings>;
 
 export const SETTINGS_VERSION = 1;
 
-export const settingsItem = storage.defineItem<StoredSettings>('sync:settings', {
-  fallback: {},
-  version: SETTINGS_VERSION,
-});
 
 const oneOf =
   <T extends string>(...values: T[]) =>
@@ -99,18 +94,6 @@ export function toStored(settings: Partial<Settings>): StoredSettings {
     if (JSON.stringify(value) !== JSON.stringify(DEFAULT_SETTINGS[key])) out[key] = value;
   }
   return out as StoredSettings;
-}
-
-export async function loadSettings(): Promise<Settings> {
-  return resolveSettings(await settingsItem.getValue());
-}
-
-/** Apply a change on top of what is stored, keeping valid stored fields as they are. */
-export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const current = resolveSettings(await settingsItem.getValue());
-  const next = { ...current, ...patch };
-  await settingsItem.setValue(toStored(next));
-  return next;
 }
 
 export function siteRule(settings: Settings, hostname: string): SiteRule | undefined {

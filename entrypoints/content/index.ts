@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import { glossaryItem } from '../../utils/glossary-store';
 import { handle, isToContent, type ContentApi } from '../../utils/messages';
-import { loadSettings, resolveSettings, settingsItem } from '../../utils/settings';
+import { resolveSettings } from '../../utils/settings';
+import { loadSettings, settingsItem } from '../../utils/settings-store';
 import { listenForHover } from './hover-input';
 import { Navigation } from './navigation';
 import { PageSession } from './session';
@@ -13,12 +14,14 @@ import { timings } from '../../utils/page/timings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  allFrames: true,
+  // Chromium: subframes run the small frame gate (frame-gate.content.ts), which asks for this script only in
+  // frames that are part of an article. Firefox runs it in every frame.
+  allFrames: { chrome: false, firefox: true },
   matchAboutBlank: true,
   runAt: 'document_idle',
   async main(ctx) {
     const session = new PageSession(ctx, document);
-    const nav = new Navigation(session, document, () => session.ensureCatalogue());
+    const nav = new Navigation(session, document, () => session.catalogues.ensure());
     // Registered before anything awaits: a script retired at any point (extension reloaded or updated,
     // or superseded by a newer copy injected into the same page) stops cleanly, and only once.
     const stops: Array<() => void> = [];
@@ -58,10 +61,10 @@ export default defineContentScript({
     listenForHover(ctx, document, {
       live: () => session.active && session.scan !== null && !ctx.isInvalid,
       hoverable: (node) => {
-        const entities = session.catalogue!.matcher.index.entities;
+        const entities = session.catalogues.current!.matcher.index.entities;
         return session.scan!.recordsAt(node).filter((r) => session.settings.categories[entities[r.entity].type]);
       },
-      shadowRoots: session.shadowRoots,
+      shadowRoots: session.shadows.list,
     }, session.cards);
     ctx.addEventListener(window, 'wxt:locationchange', () => void session.work.track(() => session.rescanAll()));
     browser.runtime.onMessage.addListener(onMessage);

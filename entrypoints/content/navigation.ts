@@ -21,7 +21,7 @@ export class Navigation {
    * nothing is marked): scroll it into view, draw the focus mark, open its card with focus inside.
    */
   step(step: 1 | -1): boolean {
-    const list = this.session.marked.length > 0 ? this.session.marked : this.session.visibleRecords();
+    const list = this.session.marks.marked.length > 0 ? this.session.marks.marked : this.session.marks.visible();
     const next = stepIndex(this.cursor === null ? -1 : list.indexOf(this.cursor), step, list.length);
     if (next < 0) return false;
     this.focus(list[next]);
@@ -30,7 +30,7 @@ export class Navigation {
 
   /** Scroll to the first mention of an entity and open its card. */
   jumpTo(id: string): boolean {
-    const record = this.session.visibleRecords().find((r) => this.session.cards.entityId(r) === id);
+    const record = this.session.marks.visible().find((r) => this.session.cards.entityId(r) === id);
     if (!record) return false;
     this.focus(record);
     return true;
@@ -39,7 +39,7 @@ export class Navigation {
   private focus(record: MentionRecord): void {
     this.cursor = record;
     record.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.session.highlighter.focus(record.range);
+    this.session.marks.highlighter.focus(record.range);
     this.session.cards.pin(record, record.range.getClientRects()[0] ?? record.range.getBoundingClientRect());
   }
 
@@ -49,7 +49,7 @@ export class Navigation {
     const range = sel && sel.rangeCount > 0 ? sel.getRangeAt(0) : null;
     const anchor = range?.getClientRects()[0] ?? range?.getBoundingClientRect() ?? { left: 20, top: 20, right: 20, bottom: 20, width: 0, height: 0 };
     await this.ensureCatalogue();
-    const matcher = this.session.catalogue?.matcher;
+    const matcher = this.session.catalogues.current?.matcher;
     const trimmed = text.trim();
     const best = longestHit(matcher?.find(trimmed) ?? []);
     if (!best || !matcher) {

@@ -26,3 +26,25 @@ export function styleShadowRoot(root: ShadowRoot, win: Window, css: string): boo
     return false; // Neither worked: marks in this root go unstyled; hover still works.
   }
 }
+
+/** The open shadow roots met while scanning: hit testing needs them, marks inside need our styles, changes in them are watched. */
+export class ShadowRoots {
+  readonly list: ShadowRoot[] = [];
+
+  constructor(
+    private readonly win: Window,
+    private readonly css: string,
+    private readonly watch: (root: ShadowRoot) => void,
+  ) {}
+
+  has(root: ShadowRoot): boolean {
+    return this.list.includes(root);
+  }
+
+  adopt(root: ShadowRoot): void {
+    if (this.has(root)) return;
+    this.list.push(root);
+    this.watch(root);
+    styleShadowRoot(root, this.win, this.css);
+  }
+}

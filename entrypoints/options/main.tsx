@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Glossary, SettingsTools, SiteRules } from '../../components/Options';
 import { entryFromForm, mergeEntries, parseGlossaryImport, readGlossary, MAX_IMPORT_BYTES, type EntryForm } from '../../utils/glossary';
 import { glossaryItem } from '../../utils/glossary-store';
-import { loadSettings, resolveSettings, settingsItem, toStored, updateSettings, type Settings } from '../../utils/settings';
+import { resolveSettings, toStored, type Settings } from '../../utils/settings';
+import { loadSettings, settingsItem, updateSettings } from '../../utils/settings-store';
 import type { Entity } from '../../utils/dataset/schema';
 import { t } from '../../utils/i18n';
 

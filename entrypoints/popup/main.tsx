@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
-import { loadSettings, resolveSettings, settingsItem, updateSettings, type Settings } from '../../utils/settings';
+import { resolveSettings, type Settings } from '../../utils/settings';
+import { loadSettings, settingsItem, updateSettings } from '../../utils/settings-store';
 import { sendToBackground, sendToTab, statusPush, type PageStatus } from '../../utils/messages';
 
 /** The tab the popup speaks about: the active tab, or ?tab=ID when opened as a page (tests, keyboard users). */

@@ -7,7 +7,7 @@
  */
 import { mkdirSync, rmSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser as ExtApi } from 'webextension-polyfill';
+import { ExtensionPage } from '../lib/extension-page';
 import { launch, type BrowserName, type Session } from '../lib/browsers';
 import { BEGIN_MARK, END_MARK, longestTasks, readProfile } from '../lib/gecko-profile';
 import { HOSTILE_KINDS, pageReady, type HostileKind } from '../lib/hostile-pages';
@@ -19,7 +19,7 @@ export type Budget = {
   name: string;
   /** What was measured, in `unit`. */
   measured: number;
-  unit: 'ms' | 'MB' | 'KB' | '×';
+  unit: 'ms' | 'MB' | 'KB' | '×' | '%';
   /** The limit, for a person: "< 50 ms, or ≤ off + 5 ms". */
   limit: string;
   /** The same page with Backstory off, where that is the baseline. */
@@ -35,12 +35,9 @@ const SLACK = 5;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function setSettings(session: Session, value: Record<string, unknown>) {
-  const page = await session.openExtensionPage('popup.html?tab=0');
-  await page.evaluate(async (v) => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    await (g.browser ?? g.chrome).storage.sync.set({ settings: v });
-  }, value);
-  await page.close();
+  const ext = await ExtensionPage.open(session);
+  await ext.setSettings(value);
+  await ext.close();
 }
 
 const label = (kind: HostileKind, on: boolean, run: number) => `${kind.name}|${on ? 'on' : 'off'}|${run}`;

@@ -4,7 +4,8 @@
  * benchmark run on the engine before the compiled index, plus the figures the issue reported), so
  * every number in them is a measurement, copied, never typed. `npm run bench` calls it after a full run.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AB } from './ab';
 import type { BenchResults } from './report';
 
 export type Before = {
@@ -13,6 +14,8 @@ export type Before = {
   method: string;
   dataset: { entities: number; aliases: number };
   /** Per page key: scan and setup medians, ms, from the same benchmark on the old engine. */
+  /** Setup with the index grown to the same synthetic size as the results' `startup.grown`, cold, ms. */
+  grownSetupCold?: number;
   pages: Record<string, { floor: number; backstory: number; regex: number; setupCold: number; setupWarm: number; regexSetupCold: number; regexSetupWarm: number; markjs: number }>;
   /** As the issue reported them (the old benchmark): content script start-up. */
   issue: { source: string; transfer: number; parse: number; build: number; scan: Record<string, { backstory: number; regex: number }> };
@@ -30,7 +33,24 @@ function replaceSection(text: string, body: string, file: string): string {
   return `${text.slice(0, a + BEGIN.length)}\n${body.trim()}\n${text.slice(b)}`;
 }
 
-export function adrSection(r: BenchResults, before: Before): string {
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** The old and the new matcher's scans side by side, interleaved in one run (scripts/bench/ab.ts). */
+function abSection(ab: AB): string[] {
+  return [
+    '',
+    `Side by side (scripts/bench/ab.ts, ${ab.date.slice(0, 10)}, load average ${ab.load.map((x) => x.toFixed(1)).join(' → ')}): the scan of the matcher of ${ab.old ? 'commit 3c2ceea' : 'the old tree'} and of this one, with the regex alternation, interleaved in one headless Chromium, each on a fresh page load after its setup; medians (min–max) of ${ab.runs}.`,
+    '',
+    '| page | before (3c2ceea) | after | regex alternation | before ÷ after | regex ÷ after |',
+    '|---|---|---|---|---|---|',
+    ...ab.pages.map((p) => {
+      const s = (xs: number[]) => `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))}) ms`;
+      return `| ${p.label} | ${s(p.old)} | ${s(p.new)} | ${s(p.regex)} | ${(median(p.old) / median(p.new)).toFixed(2)}× | ${(median(p.regex) / median(p.new)).toFixed(2)}× |`;
+    }),
+  ];
+}
+
+export function adrSection(r: BenchResults, before: Before, ab?: AB): string {
   const cs = r.contentScript;
   const page = (k: string) => r.pages.find((p) => p.key === k)!;
   const budget = (browser: string, name: string) => r.budgets?.find((b) => b.browser === browser && b.name.startsWith(name));
@@ -41,20 +61,20 @@ export function adrSection(r: BenchResults, before: Before): string {
   row('start-up: index transfer (content script, Chromium)', `${f(before.issue.transfer)} ms¹ (round trip)`, `${f(art.transfer.median)} ms`, 'request to index decoded (round trip, base64, inflate), wall time');
   row('start-up: parse / decode', `${f(before.issue.parse)} ms¹ (JSON.parse + unpack)`, `${f(r.startup.parse)} ms (base64, inflate, views; in a page, cold)`, '');
   row('start-up: automaton build', `${f(before.issue.build)} ms¹ (in slices)`, `${f(art.matcher.median)} ms (views and two lookup tables, one task)`, 'content script, Chromium');
-  row('start-up: transfer + decode + build, wall time, Chromium', `${f(before.issue.transfer + before.issue.parse + before.issue.build)} ms¹`, `${f(art.transfer.median + art.matcher.median)} ms`, 'the fetch waits off the main thread');
+  row('start-up: transfer + decode + build, wall time, Chromium', `${f(before.issue.transfer + before.issue.parse + before.issue.build)} ms¹`, `${f(art.transfer.median + art.matcher.median)} ms`, 'the round trip waits on other processes');
   row('start-up: transfer + decode + build, wall time, Firefox', 'not measured', `${f(ffArt.transfer.median + ffArt.matcher.median)} ms`, '');
   const busy = cs.chromium.startupBusy;
   if (busy) row('start-up: main-thread time, content script start to matcher ready, Chromium', 'not measured (≥ parse + build: 131.7 ms¹)', `${f(busy.median)} ms`, 'budget ≤ 16 ms; every task on the page\'s main thread in that window, from a trace');
   row('start-up: matcher build on the main thread, Firefox', 'not measured', `${f(ffArt.matcher.median)} ms`, 'Firefox has no trace here: the round trip (wall time above) is not all main-thread time');
   row('start-up: content script start to matcher ready', 'not measured', `${f(art.ready.median)} ms Chromium, ${f(ffArt.ready.median)} ms Firefox`, 'includes reading the settings');
-  row(`matcher setup in a page, index grown to ${r.startup.grown.entities.toLocaleString('en')} entities`, 'not measured', `${f(r.startup.grown.setupCold.median)} ms cold`, 'synthetic people added to the real index');
+  row(`matcher setup in a page, index grown to ${r.startup.grown.entities.toLocaleString('en')} entities`, before.grownSetupCold === undefined ? 'not measured' : `${f(before.grownSetupCold)} ms cold (parse, unpack, build in one go)`, `${f(r.startup.grown.setupCold.median)} ms cold`, 'synthetic people added to the real index');
   for (const key of ['article', 'words10k', 'text2mb']) {
     const p = page(key);
     const b = before.pages[key];
     row(`setup in a page, ${p.label}: Backstory cold / warm`, `${f(b.setupCold)} / ${f(b.setupWarm)} ms`, `${f(p.setup.backstory.cold.median)} / ${f(p.setup.backstory.warm.median)} ms`, '');
     row(`setup in a page, ${p.label}: regex cold / warm`, `${f(b.regexSetupCold)} / ${f(b.regexSetupWarm)} ms`, `${f(p.setup.regex.cold.median)} / ${f(p.setup.regex.warm.median)} ms`, 'same code both times; the machine differs');
-    row(`scan, ${p.label}: Backstory`, `${f(b.backstory)} ms (issue¹: ${f(before.issue.scan[key]?.backstory)} ms incl. nothing of setup)`, `${f(p.methods.backstory.median)} ms`, 'walk, match, rules, ranges, highlights; setup excluded');
-    row(`scan, ${p.label}: regex alternation`, `${f(b.regex)} ms (issue¹: ${f(before.issue.scan[key]?.regex)} ms incl. its compile)`, `${f(p.methods.regex.median)} ms`, 'setup excluded');
+    row(`scan, ${p.label}: Backstory`, `${f(b.backstory)} ms (issue¹: ${f(before.issue.scan[key]?.backstory)} ms)`, `${f(p.methods.backstory.median)} ms`, 'walk, match, rules, ranges, highlights; setup excluded');
+    row(`scan, ${p.label}: regex alternation`, `${f(b.regex)} ms (issue¹: ${f(before.issue.scan[key]?.regex)} ms with its compile)`, `${f(p.methods.regex.median)} ms`, 'setup excluded');
     row(`scan, ${p.label}: regex ÷ Backstory`, `${(b.regex / b.backstory).toFixed(2)}×`, `${(p.methods.regex.median / p.methods.backstory.median).toFixed(2)}×`, 'goal ≥ 2×');
     row(`scan, ${p.label}: floor (every character read)`, `${f(b.floor)} ms`, `${f(p.methods.floor.median)} ms`, '');
     row(`mark.js, ${p.label}, ${r.markjs.sample} random aliases`, `${f(b.markjs)} ms`, `${f(p.methods.markjs.median)} ms`, 'measured, not scaled');
@@ -77,13 +97,14 @@ export function adrSection(r: BenchResults, before: Before): string {
   row('index as sent to a page', '462 KB² (JSON string)', `${(r.startup.messageBytes / 1024).toFixed(0)} KB in Chromium (gzip, base64), ${(r.startup.indexBytes / 1024).toFixed(0)} KB ArrayBuffer in Firefox`, '');
   const missed = (r.budgets ?? []).filter((b) => !b.pass);
   return [
-    `Measured ${r.date.slice(0, 10)} on ${r.machine}; dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases; medians of ${r.runs} runs. Before: ${before.method} (${before.commit}, ${before.date}).`,
+    `Measured ${r.date.slice(0, 10)} on ${r.machine}${r.load ? ` (load average ${r.load.map((x) => x.toFixed(1)).join(' / ')} at the start and end of the run: other jobs shared the machine)` : ''}; dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases; medians of ${r.runs} runs. Before: ${before.method} (${before.commit}, ${before.date}).`,
     '',
     '| figure | before | after | note |',
     '|---|---|---|---|',
     ...rows,
     '',
     `¹ ${before.issue.source}. ² The previous ADR's figures (old benchmark).`,
+    ...(ab ? abSection(ab) : []),
     '',
     `Budgets: ${(r.budgets ?? []).length}, ${missed.length === 0 ? 'all met' : `${missed.length} missed: ${missed.map((b) => `${b.browser} ${b.name} (${f(b.measured)} ${b.unit}, ${b.limit})`).join('; ')}`}. All of them, with their methods: [docs/bench/results.md](../bench/results.md).`,
   ].join('\n');
@@ -106,8 +127,9 @@ export function readmeSection(r: BenchResults): string {
 export function writeDocs(resultsPath = 'docs/bench/results.json', beforePath = 'docs/bench/before.json'): void {
   const r = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults;
   const before = JSON.parse(readFileSync(beforePath, 'utf8')) as Before;
+  const ab = existsSync('docs/bench/ab.json') ? (JSON.parse(readFileSync('docs/bench/ab.json', 'utf8')) as AB) : undefined;
   for (const [file, body] of [
-    ['docs/adr/0002-matching-engine-and-budgets.md', adrSection(r, before)],
+    ['docs/adr/0002-matching-engine-and-budgets.md', adrSection(r, before, ab)],
     ['README.md', readmeSection(r)],
   ] as const) {
     writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), body, file));

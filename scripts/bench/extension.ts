@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser as ExtApi } from 'webextension-polyfill';
+import { ExtensionPage } from '../lib/extension-page';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch, type AnyPage, type BrowserName, type Session } from '../lib/browsers';
 import { findBrowser } from '../lib/find-browsers';
@@ -27,9 +27,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export type ContentScriptResults = {
   browser: BrowserName;
   /** Per page: start-up (transfer, matcher, ready) and the sliced scan and marking, as the content script timed them. */
-  pages: Record<string, { transfer: Stat; matcher: Stat; ready: Stat; scan: Stat; mark: Stat }>;
+  /** `scope`: finding the article (ADR 0003), part of `scan`; absent in results from before it was timed. */
+  pages: Record<string, { transfer: Stat; matcher: Stat; ready: Stat; scan: Stat; mark: Stat; scope?: Stat }>;
   hover: Stat;
-  frames?: { extra: Stat; withFrames: Stat; without: Stat; frames: number; method: string };
+  /** `fullScript`: how many more times the full content script was evaluated with the frames than without (the frame gate's effect). */
+  frames?: { extra: Stat; withFrames: Stat; without: Stat; frames: number; method: string; fullScript?: Stat };
   tabs?: { perTab: number; on: number; off: number; tabs: number; method: string };
   /**
    * Chromium: main-thread busy time from the content script's start to its matcher being ready
@@ -45,31 +47,10 @@ export const CONTENT_METHOD =
 export const HOVER_METHOD =
   'content script: from the dwell timer firing (hover delay 0) to a message posted from the requestAnimationFrame callback of the frame that shows the card, which runs once that frame is rendered';
 
-async function setSettings(probe: AnyPage, value: Record<string, unknown>) {
-  await probe.evaluate(async (v) => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    await (g.browser ?? g.chrome).storage.sync.set({ settings: v });
-  }, value);
-}
+const setSettings = (probe: AnyPage, value: Record<string, unknown>) => new ExtensionPage(probe).setSettings(value);
 
 /** The content script's timings in the top frame of the tab showing `url`. */
-async function timingsOf(probe: AnyPage, url: string): Promise<Timing[]> {
-  return probe.evaluate(async (u) => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const api = g.browser ?? g.chrome;
-    // Firefox tells an extension without the tabs permission no tab's URL: ask each page for its own.
-    for (const t of await api.tabs.query({})) {
-      if (t.id === undefined) continue;
-      try {
-        const s = (await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 })) as { url?: string } | undefined;
-        if (s?.url === u) return (await api.tabs.sendMessage(t.id, { type: 'timings' }, { frameId: 0 })) as Timing[];
-      } catch {
-        // no content script there
-      }
-    }
-    return [];
-  }, url);
-}
+const timingsOf = (probe: AnyPage, url: string) => new ExtensionPage(probe).timingsOf(url);
 
 const last = (ts: Timing[], name: string) => ts.filter((t) => t.name === name).pop()?.duration;
 
@@ -84,7 +65,7 @@ export async function measureContentScript(
   await setSettings(probe, { where: 'all' });
   const out: ContentScriptResults = { browser, pages: {}, hover: stat([]) };
   for (const p of pages) {
-    const got: Record<'transfer' | 'matcher' | 'ready' | 'scan' | 'mark', number[]> = { transfer: [], matcher: [], ready: [], scan: [], mark: [] };
+    const got: Record<'transfer' | 'matcher' | 'ready' | 'scan' | 'mark' | 'scope', number[]> = { transfer: [], matcher: [], ready: [], scan: [], mark: [], scope: [] };
     for (let run = 0; run < opts.runs; run++) {
       const page = await session.newPage();
       await page.goto(`${server.origin}/${p.path}`, { waitUntil: 'load' });
@@ -101,7 +82,7 @@ export async function measureContentScript(
       }
       await page.close();
     }
-    out.pages[p.key] = { transfer: stat(got.transfer), matcher: stat(got.matcher), ready: stat(got.ready), scan: stat(got.scan), mark: stat(got.mark) };
+    out.pages[p.key] = { transfer: stat(got.transfer), matcher: stat(got.matcher), ready: stat(got.ready), scan: stat(got.scan), mark: stat(got.mark), scope: stat(got.scope) };
     console.log(`${browser} content script, ${p.key}: ${JSON.stringify(Object.fromEntries(Object.entries(out.pages[p.key]).map(([k, s]) => [k, +s.median.toFixed(2)])))}`);
   }
 
@@ -257,13 +238,18 @@ async function framesCost(
       await sleep(1000); // every frame's script has decided by now
     });
     await page.close();
-    return contentScriptTime(events, session.extensionOrigin);
+    const full = events.filter((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith('/content-scripts/content.js')).length;
+    return { ms: contentScriptTime(events, session.extensionOrigin), full };
   };
   const withFrames: number[] = [];
   const without: number[] = [];
+  const fullScript: number[] = [];
   for (let run = 0; run < runs; run++) {
-    without.push(await measure(f.without));
-    withFrames.push(await measure(f.withFrames));
+    const a = await measure(f.without);
+    const b = await measure(f.withFrames);
+    without.push(a.ms);
+    withFrames.push(b.ms);
+    fullScript.push(b.full - a.full);
   }
   const extra = withFrames.map((w, i) => w - without[i]);
   const res = {
@@ -271,10 +257,13 @@ async function framesCost(
     withFrames: stat(withFrames),
     without: stat(without),
     frames: f.frames,
+    fullScript: stat(fullScript),
     method:
       'Chromium trace (devtools.timeline, v8): compile, evaluation and calls of the extension\'s scripts on every renderer main thread, outermost events; the article with the iframes minus the article alone, default settings',
   };
-  console.log(`chromium ${f.frames} cross-origin iframes: +${res.extra.median.toFixed(2)} ms (with ${res.withFrames.median.toFixed(2)}, without ${res.without.median.toFixed(2)})`);
+  console.log(
+    `chromium ${f.frames} cross-origin iframes: +${res.extra.median.toFixed(2)} ms (with ${res.withFrames.median.toFixed(2)}, without ${res.without.median.toFixed(2)}); full content script evaluated in ${res.fullScript.median} more frame(s)`,
+  );
   return res;
 }
 

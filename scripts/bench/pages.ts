@@ -62,12 +62,28 @@ export function generatePages(dir: string, names: string[], seed = 20261129): Re
       chars += p.length;
     }
     writeFileSync(`${dir}/${file}`, page(title, ps, true));
-    return { file, words, chars };
+    return { file, words, chars, paragraphs: ps };
   };
-  return {
-    words10k: build('generated-10k-words.html', 'Generated article, 10,000 words', (w) => w >= 10_000),
-    text2mb: build('generated-2mb.html', 'Generated page, 2 MB of text', (_w, c) => c >= 2_000_000),
+  // The same 10,000 words inside a news site's furniture (menu, most-read list, related links, footer), for the
+  // cost of finding the article (ADR 0003): what scoping adds to the scan.
+  const furnished = (file: string, from: { paragraphs: string[]; words: number; chars: number }) => {
+    const link = (i: number) => `<li><a href="/story/${i}">${esc(pick(names))} ${pick(WORDS)} ${pick(WORDS)} ${esc(pick(names))}</a></li>`;
+    const list = (cls: string, n: number) => `<ul class="${cls}">${Array.from({ length: n }, (_, i) => link(i)).join('')}</ul>`;
+    const body = `<header class="site-header"><nav>${list('menu', 12)}</nav></header>
+<main><article><h1>Generated article in a news-site layout, 10,000 words</h1><p class="standfirst">${paragraph(25)}</p>
+<div class="story-body">${from.paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</div>
+<aside class="related">${list('related', 8)}</aside></article>
+<aside class="most-read"><h2>Most read</h2>${list('most-read', 10)}</aside></main>
+<footer class="site-footer">${list('footer-links', 20)}</footer>`;
+    writeFileSync(`${dir}/${file}`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated article in a layout</title>
+<meta property="og:type" content="article"></head><body>${body}</body></html>`);
+    return { file, words: from.words, chars: from.chars };
   };
+  const words10k = build('generated-10k-words.html', 'Generated article, 10,000 words', (w) => w >= 10_000);
+  const text2mb = build('generated-2mb.html', 'Generated page, 2 MB of text', (_w, c) => c >= 2_000_000);
+  const words10kLayout = furnished('generated-10k-words-layout.html', words10k);
+  const strip = ({ file, words, chars }: GeneratedPage) => ({ file, words, chars });
+  return { words10k: strip(words10k), text2mb: strip(text2mb), words10kLayout };
 }
 
 /**

@@ -5,6 +5,8 @@ type Stat = { median: number; min: number; max: number; marks?: number };
 type Setup = { cold: Stat; warm: Stat };
 export type BenchResults = {
   date: string;
+  /** The machine's 1-minute load average when the run started and ended (it is shared). */
+  load?: [number, number];
   runs: number;
   machine: string;
   dataset: { entities: number; aliases: number };
@@ -55,7 +57,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.budgets) lines.push(...budgetSection(r.budgets));
   lines.push(`# Benchmark results`);
   lines.push('');
-  lines.push(`${r.date.slice(0, 10)} · ${r.machine} · ${r.runs} interleaved runs per method and page, fresh page load each · dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases.`);
+  lines.push(`${r.date.slice(0, 10)} · ${r.machine}${r.load ? ` (load average ${r.load.map((x) => x.toFixed(1)).join(' → ')}: a shared machine)` : ''} · ${r.runs} interleaved runs per method and page, fresh page load each · dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases.`);
   lines.push('');
   lines.push('## Scan (setup excluded), in a page');
   lines.push('');
@@ -88,13 +90,15 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('');
   lines.push(`Method: ${r.contentScript.method}. Transfer: index request to the index decoded (message round trip, then base64 and inflate in Chromium, head and strings); matcher: \`Matcher.create\` on it (typed-array views, two lookup tables); ready: content script start to matcher ready; scan: the sliced scan (walk, match, rules, ranges of marked mentions), wall time; mark: registering the highlights. Median (min–max) of ${r.runs}.`);
   lines.push('');
-  lines.push('| browser | page | transfer | matcher | ready | scan | mark |');
-  lines.push('|---|---|---|---|---|---|---|');
+  lines.push('| browser | page | transfer | matcher | ready | scan | of which: finding the article | mark |');
+  lines.push('|---|---|---|---|---|---|---|---|');
+  const extraLabels: Record<string, string> = { words10kLayout: 'the 10,000-word article in a news-site layout (menu, most read, related, footer)' };
   for (const b of ['chromium', 'firefox'] as const) {
     const c = r.contentScript[b];
-    for (const p of r.pages) {
-      const x = c.pages[p.key];
-      if (x) lines.push(`| ${b} | ${p.label} | ${ms(x.transfer)} | ${ms(x.matcher)} | ${ms(x.ready)} | ${ms(x.scan)} | ${ms(x.mark)} |`);
+    const rows = [...r.pages.map((p) => [p.key, p.label] as const), ...Object.entries(extraLabels)];
+    for (const [key, label] of rows) {
+      const x = c.pages[key];
+      if (x) lines.push(`| ${b} | ${label} | ${ms(x.transfer)} | ${ms(x.matcher)} | ${ms(x.ready)} | ${ms(x.scan)} | ${x.scope ? ms(x.scope) : '–'} | ${ms(x.mark)} |`);
     }
   }
   lines.push('');
@@ -109,7 +113,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push(`| hover to painted card, dwell 0, Chromium (median / max) | ${f(r.hoverToCard.median)} / ${f(r.hoverToCard.max)} ms |`);
   lines.push(`| hover to painted card, dwell 0, Firefox (median / max) | ${f(r.hoverToCard.firefox.median)} / ${f(r.hoverToCard.firefox.max)} ms |`);
   if (r.heapBytes !== undefined) lines.push(`| JS heap added, 10,000-word article, Chromium | ${(r.heapBytes / 1e6).toFixed(2)} MB |`);
-  if (r.frames) lines.push(`| ${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time, Chromium | ${ms(r.frames.extra)} ms (article with frames ${f(r.frames.withFrames.median)}, alone ${f(r.frames.without.median)}) |`);
+  if (r.frames) lines.push(`| ${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time, Chromium | ${ms(r.frames.extra)} ms (article with frames ${f(r.frames.withFrames.median)}, alone ${f(r.frames.without.median)}${r.frames.fullScript ? `; full script in ${r.frames.fullScript.median} of the ${r.frames.frames} frames, the frame gate in the rest` : ''}) |`);
   if (r.tabs) lines.push(`| memory per article tab, ${r.tabs.tabs} tabs, Chromium | ${(r.tabs.perTab / 1e6).toFixed(2)} MB (${(r.tabs.on / 1e6).toFixed(0)} MB with, ${(r.tabs.off / 1e6).toFixed(0)} MB without) |`);
   for (const b of r.bundles) lines.push(`| bundle ${b.file} | ${kb(b.bytes)} |`);
   lines.push(`| Chrome package (zip) | ${kb(r.packageBytes)} |`);

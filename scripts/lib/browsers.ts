@@ -11,7 +11,7 @@ import { profilerEnv } from './gecko-profile';
 import { findBrowser, type BrowserName } from './find-browsers';
 
 export type { BrowserName } from './find-browsers';
-export const GECKO_ID = 'backstory@backstory.example';
+const GECKO_ID = 'backstory@backstory.example';
 /** Pinned so tests know the moz-extension:// origin in advance. */
 export const FIREFOX_UUID = '7b1f2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
 

@@ -2,28 +2,15 @@
  * Ask the content script in a page for its status through an extension page, and wait until it
  * reports idle. Shared by the e2e tests and the benchmark.
  */
-import type { Browser as ExtApi } from 'webextension-polyfill';
 import type { PageStatus } from '../../utils/messages';
 import type { AnyPage } from './browsers';
+import { ExtensionPage } from './extension-page';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The status of the top frame showing `url`, asked from `probe` (an open extension page), or null. */
 export function statusOf(probe: AnyPage, url: string): Promise<PageStatus | null> {
-  return probe.evaluate(async (u) => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const api = g.browser ?? g.chrome;
-    for (const t of await api.tabs.query({})) {
-      if (t.id === undefined) continue;
-      try {
-        const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
-        if (s?.url === u) return s;
-      } catch {
-        // no content script in that tab
-      }
-    }
-    return null;
-  }, url);
+  return new ExtensionPage(probe).statusOf(url);
 }
 
 /**

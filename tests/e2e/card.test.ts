@@ -2,10 +2,10 @@
  * The card's placement, keyboard path, touch, themes, related swap and the
  * bottom sheet, in both browsers, with screenshots to check by eye.
  */
-import { after, afterEach, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser as ExtApi } from 'webextension-polyfill';
-import { BROWSERS, card, hover, locateText, open, setSettings, shot, sleep, start, stop, waitFor, waitForCard, type Box, type CardInfo, type Env } from './support';
+import { ExtensionPage } from '../../scripts/lib/extension-page';
+import { eachBrowser, card, highlightTexts, hover, locateText, open, setSettings, shot, sleep, waitFor, waitForCard, type Box, type CardInfo, type Env } from './support';
 import type { AnyPage } from '../../scripts/lib/browsers';
 
 const EDGE = 5;
@@ -20,28 +20,12 @@ function assertPlaced(c: NonNullable<CardInfo>, name: Box, viewport: { width: nu
 const viewport = (page: AnyPage) => page.evaluate(() => ({ width: innerWidth, height: innerHeight }), null);
 
 async function navigate(env: Env, step: 1 | -1) {
-  const ext = await env.session.openExtensionPage('popup.html?tab=0');
-  await ext.evaluate(async (s) => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const api = g.browser ?? g.chrome;
-    for (const tab of await api.tabs.query({})) if (tab.id !== undefined) await api.tabs.sendMessage(tab.id, { type: 'navigate', step: s }).catch(() => {});
-  }, step);
+  const ext = await ExtensionPage.open(env.session);
+  await ext.broadcast({ type: 'navigate', step });
   await ext.close();
 }
 
-for (const browser of BROWSERS) {
-  describe(`the card in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      env = await start(browser, undefined, { hasTouch: browser === 'chromium' });
-      await setSettings(env, { where: 'all' });
-    });
-    // Each test starts from the same settings, even after one that failed half-way.
-    afterEach(() => setSettings(env, { where: 'all' }));
-    after(async () => {
-      await stop(env);
-    });
-
+eachBrowser('the card', (browser, env) => {
     test('placed beside the name in the middle, and flipped or shifted near each edge', async () => {
       const page = await open(env, 'card/layout.html');
       const vp = await viewport(page);
@@ -101,7 +85,7 @@ for (const browser of BROWSERS) {
         return { inCard: document.activeElement === host, label: host.shadowRoot!.activeElement?.getAttribute('aria-label') };
       }, null);
       assert.deepEqual(focus, { inCard: true, label: 'Close' });
-      const focusMark = await page.evaluate(() => Array.from((CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-focus') ?? []).map((r) => r.toString()), null);
+      const focusMark = await highlightTexts(page, 'backstory-focus');
       assert.deepEqual(focusMark, ['Beijing']);
       const reached: string[] = [];
       for (let i = 0; i < 12; i++) {
@@ -200,7 +184,7 @@ for (const browser of BROWSERS) {
       const page = await env.session.newPage();
       await (page.setViewportSize ? page.setViewportSize({ width: 400, height: 760 }) : page.setViewport!({ width: 400, height: 760 }));
       await page.goto(`${env.server.origin}/articles/eu-ukraine-summit.html`);
-      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, 10_000);
+      await waitFor(page, () => CSS.highlights.size > 0, 10_000);
       await hover(page, 'HIMARS');
       const c = await waitForCard(page);
       const vp = await viewport(page);
@@ -208,5 +192,4 @@ for (const browser of BROWSERS) {
       await shot(page, `${browser}-card-sheet`);
       await page.close();
     });
-  });
-}
+}, { settings: { where: 'all' }, launch: (b) => ({ hasTouch: b === 'chromium' }) });

@@ -2,26 +2,16 @@
  * Date-aware aliases end to end, in Chromium and Firefox: the same title alone ("Khamenei", no full
  * name before it) is marked as the entity that held it on the article's date (`article:published_time`).
  */
-import { after, afterEach, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, found, hover, marks, open, resetStorage, start, stop, waitForCard, type Env } from './support';
+import { eachBrowser, found, hover, marks, open, waitForCard } from './support';
 
 const CASES = [
   { article: 'khamenei-2025', date: '2025-09-10', id: 'ali-khamenei', name: 'Ali Khamenei', other: 'mojtaba-khamenei' },
   { article: 'khamenei-2026', date: '2026-06-15', id: 'mojtaba-khamenei', name: 'Mojtaba Khamenei', other: 'ali-khamenei' },
 ];
 
-for (const browser of BROWSERS) {
-  describe(`dated aliases in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      env = await start(browser);
-    });
-    afterEach(() => resetStorage(env));
-    after(async () => {
-      await stop(env);
-    });
-
+eachBrowser('dated aliases', (_browser, env) => {
     for (const c of CASES) {
       test(`${c.article} (published ${c.date}): "Khamenei" alone is ${c.id}`, async () => {
         const page = await open(env, `articles/${c.article}.html`);
@@ -39,5 +29,4 @@ for (const browser of BROWSERS) {
     test('no console errors on any page', () => {
       assert.deepEqual(env.errors, []);
     });
-  });
-}
+}, {});

@@ -2,31 +2,19 @@
  * Pages that change or hide their text: single-page-app navigation, infinite
  * scroll, frames and shadow roots, editable areas, right-to-left and CJK text.
  */
-import { after, afterEach, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, MARK_NAMES, idle, marks, marksBy, open, setSettings, shot, sleep, start, stop, status, waitFor, type Env } from './support';
+import { eachBrowser, MARK_NAMES, idle, marks, marksBy, open, setSettings, shot, sleep, status, waitFor } from './support';
 
 const count = () => {
   let n = 0;
   for (const name of ['backstory-dotted', 'backstory-underline', 'backstory-background']) {
-    n += (CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(name)?.size ?? 0;
+    n += CSS.highlights.get(name)?.size ?? 0;
   }
   return n;
 };
 
-for (const browser of BROWSERS) {
-  describe(`dynamic pages in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      env = await start(browser);
-      await setSettings(env, { where: 'all', mark: 'every' });
-    });
-    // Each test starts from the same settings, even after one that failed half-way.
-    afterEach(() => setSettings(env, { where: 'all', mark: 'every' }));
-    after(async () => {
-      await stop(env);
-    });
-
+eachBrowser('dynamic pages', (browser, env) => {
     test('a single-page-app navigation rescans the new content', async () => {
       const page = await open(env, 'dynamic/spa.html');
       assert.deepEqual(await marks(page), ['Gazprom', 'Beijing']);
@@ -69,7 +57,7 @@ for (const browser of BROWSERS) {
       while (Date.now() < end) {
         inFrame = await child.evaluate((names) => {
           const out: string[] = [];
-          for (const n of names) for (const r of (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get(n) ?? []) out.push(r.toString());
+          for (const n of names) for (const r of CSS.highlights.get(n) ?? []) if (r instanceof Range) out.push(r.toString());
           return out;
         }, MARK_NAMES);
         if (inFrame.length > 0) break;
@@ -145,5 +133,4 @@ for (const browser of BROWSERS) {
       assert.deepEqual(got['zh-text'], ['习近平', '北京', '俄罗斯']);
       await page.close();
     });
-  });
-}
+}, { settings: { where: 'all', mark: 'every' } });

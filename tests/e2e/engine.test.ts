@@ -2,21 +2,11 @@
  * The spotting engine on a table-driven page: each case carries its expected
  * marks as data (tests/fixtures/engine/cases.html, openable by hand).
  */
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, marksBy, open, setSettings, start, stop, type Env } from './support';
+import { eachBrowser, marksBy, open } from './support';
 
-for (const browser of BROWSERS) {
-  describe(`engine cases in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      env = await start(browser);
-      await setSettings(env, { where: 'all', mark: 'every' });
-    });
-    after(async () => {
-      await stop(env);
-    });
-
+eachBrowser('engine cases', (_browser, env) => {
     test('every case on the table-driven page is marked as its data-expect says', async () => {
       const page = await open(env, 'engine/cases.html');
       const got = await marksBy(page, '.dom');
@@ -31,5 +21,4 @@ for (const browser of BROWSERS) {
       assert.deepEqual(failures, []);
       await page.close();
     });
-  });
-}
+}, { settings: { where: 'all', mark: 'every' }, reset: false });

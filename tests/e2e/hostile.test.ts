@@ -6,22 +6,22 @@
  * so the "off" run proves the script ran and chose not to mark. No request leaves the machine.
  * Durations and memory (longest task, heap after the mutation soak) are budgets of `npm run bench`.
  */
-import { after, afterEach, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generatePages } from '../../scripts/bench/pages';
 import { CLIPBOARD_SENTINEL } from '../../scripts/lib/browsers';
 import { HOSTILE_KINDS, pageReady, type HostileKind } from '../../scripts/lib/hostile-pages';
-import { BROWSERS, MARK_NAMES, hover, idle, setSettings, start, stop, waitForCard, type Env } from './support';
+import { eachBrowser, MARK_NAMES, hover, idle, setSettings, waitForCard, type Env } from './support';
 
 const CSP = "default-src 'none'";
 
 /** Ranges registered under our mark names (read as a page script could). Passed as source: self-contained. */
-const markCount = (names: string[]) => names.reduce((n, name) => n + ((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get(name)?.size ?? 0), 0);
+const markCount = (names: string[]) => names.reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0);
 /** Marks whose text lies inside an <svg> (never allowed). */
 const svgMarks = (names: string[]) => {
   let n = 0;
   for (const name of names) {
-    const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get(name);
+    const h = CSS.highlights.get(name);
     for (const r of h ?? []) if (r.startContainer.parentElement?.closest('svg')) n++;
   }
   return n;
@@ -64,17 +64,7 @@ async function snapshot(env: Env, kind: HostileKind, on: boolean): Promise<Snaps
   return { ...result, marks, inSvg, copied, reason: status.reason, errors: errors.map((e) => e.replace(/:\d+\//g, ':PORT/')) };
 }
 
-for (const browser of BROWSERS) {
-  describe(`hostile pages in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      const { names } = await import('./names');
-      generatePages('tests/fixtures/bench', names);
-      env = await start(browser, { '/hostile/csp.html': { 'content-security-policy': CSP } });
-    });
-    afterEach(() => setSettings(env, {}));
-    after(() => stop(env));
-
+eachBrowser('hostile pages', (_browser, env) => {
     for (const kind of HOSTILE_KINDS) {
       test(`${kind.name}: DOM, selection, copy and console untouched`, async () => {
         await setSettings(env, { enabled: false });
@@ -103,5 +93,11 @@ for (const browser of BROWSERS) {
       const outside = env.session.requests.filter((u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|chrome-extension:|moz-extension:|data:|blob:|about:)/.test(u));
       assert.deepEqual(outside, []);
     });
-  });
-}
+}, {
+  settings: {},
+  headers: { '/hostile/csp.html': { 'content-security-policy': CSP } },
+  setup: async () => {
+    const { names } = await import('./names');
+    generatePages('tests/fixtures/bench', names);
+  },
+});

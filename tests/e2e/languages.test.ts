@@ -2,9 +2,9 @@
  * The Putin–Xi story written in French, Spanish, German and Chinese: the names other-language news
  * uses (data/names/<lang>.json) are marked as on an English page, in both browsers.
  */
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, found, marks, open, setSettings, start, stop, type Env } from './support';
+import { eachBrowser, found, marks, open } from './support';
 
 const EXPECT: Record<string, { names: string[]; ids: string[] }> = {
   fr: {
@@ -25,15 +25,7 @@ const EXPECT: Record<string, { names: string[]; ids: string[] }> = {
   },
 };
 
-for (const browser of BROWSERS) {
-  describe(`articles in other languages in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      env = await start(browser);
-      await setSettings(env, { mark: 'every' });
-    });
-    after(() => stop(env));
-
+eachBrowser('articles in other languages', (_browser, env) => {
     for (const [lang, want] of Object.entries(EXPECT)) {
       test(`${lang}: the names its news uses are marked, as the entities they name`, async () => {
         const page = await open(env, `articles/putin-xi-${lang}.html`);
@@ -44,5 +36,4 @@ for (const browser of BROWSERS) {
         await page.close();
       });
     }
-  });
-}
+}, { settings: { mark: 'every' }, reset: false });

@@ -3,26 +3,17 @@
  * article): every name the page lists as expected is marked, and no name it lists as outside
  * the article is, in both browsers. With "Look in: the whole page" the furniture is marked too.
  */
-import { after, afterEach, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { BROWSERS, idle, marks, open, setSettings, start, status, stop, type Env } from './support';
+import { eachBrowser, idle, marks, open, setSettings, status } from './support';
 
 const DIR = 'tests/fixtures/layouts';
 const PAGES = readdirSync(DIR).filter((f) => f.endsWith('.html')).sort();
 const meta = (html: string, name: string) => (new RegExp(`<meta name="${name}" content="([^"]*)"`).exec(html)?.[1] ?? '').split('|').filter(Boolean);
 const norm = (s: string) => s.replace(/[’']/g, "'").normalize('NFC');
 
-for (const browser of BROWSERS) {
-  describe(`article scope on real layouts in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      env = await start(browser);
-      await setSettings(env, { mark: 'every' });
-    });
-    afterEach(() => setSettings(env, { mark: 'every' }));
-    after(() => stop(env));
-
+eachBrowser('article scope on real layouts', (_browser, env) => {
     test('each page: every expected article name is marked; nothing outside the article is', async () => {
       assert.ok(PAGES.length >= 10, `only ${PAGES.length} layout pages`);
       const failures: string[] = [];
@@ -50,5 +41,4 @@ for (const browser of BROWSERS) {
       assert.ok(now.length >= outside.length / 2, `whole page marked only ${JSON.stringify(now)} of ${JSON.stringify(outside)}`);
       await page.close();
     });
-  });
-}
+}, { settings: { mark: 'every' } });

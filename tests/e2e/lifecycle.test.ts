@@ -3,30 +3,21 @@
  * (no "Extension context invalidated" errors, marks removed) and new ones take
  * over, in open tabs too; the back/forward cache keeps marks and the card working.
  */
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser as ExtApi } from 'webextension-polyfill';
+import { ExtensionPage } from '../../scripts/lib/extension-page';
 import { resolve } from 'node:path';
 import type { AnyPage } from '../../scripts/lib/browsers';
 import { findBrowser } from '../../scripts/lib/find-browsers';
 import { serveFixtures } from '../../scripts/lib/server';
-import { BROWSERS, hover, open, sleep, start, stop, waitFor, waitForCard, type Env } from './support';
+import { eachBrowser, BROWSERS, hover, open, sleep, waitFor, waitForCard } from './support';
 
 // Passed to the page as source: it must not refer to anything outside itself.
-const size = () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size;
-const marked = () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0;
-const unmarked = () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0;
+const size = () => CSS.highlights.size;
+const marked = () => CSS.highlights.size > 0;
+const unmarked = () => CSS.highlights.size === 0;
 
-for (const browser of BROWSERS) {
-  describe(`lifecycle in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      env = await start(browser);
-    });
-    after(async () => {
-      await stop(env);
-    });
-
+eachBrowser('lifecycle', (browser, env) => {
     test('back/forward cache: marks and the card still work after going back', async () => {
       const page = await open(env, 'articles/red-sea-shipping.html');
       await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7), null);
@@ -46,11 +37,8 @@ for (const browser of BROWSERS) {
     test('an extension reload retires old content scripts cleanly: marks gone, no card, no errors', async () => {
       const page = await open(env, 'articles/medvedev-putin-2010.html');
       assert.ok((await page.evaluate(size, null)) > 0);
-      const ext = await env.session.openExtensionPage('popup.html?tab=0');
-      await ext.evaluate(() => {
-        const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-        setTimeout(() => (g.browser ?? g.chrome).runtime.reload(), 50);
-      }, null).catch(() => {});
+      const ext = await ExtensionPage.open(env.session);
+      await ext.reloadExtensionSoon().catch(() => {});
       if (browser === 'chromium') {
         // The old script notices and stops: its marks go, and pointer events no longer reach it.
         await waitFor(page, unmarked, 15_000);
@@ -77,8 +65,7 @@ for (const browser of BROWSERS) {
     test('no console errors', () => {
       assert.deepEqual(env.errors, []);
     });
-  });
-}
+}, { reset: false });
 
 if (BROWSERS.includes('chromium')) {
   // Chromium gives content scripts only to pages loaded after an install or update; Backstory's
@@ -99,7 +86,9 @@ if (BROWSERS.includes('chromium')) {
     try {
       const page = (await browser.newPage()) as unknown as AnyPage;
       const errors: string[] = [];
-      page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
       page.on('pageerror', (e) => void errors.push(String(e)));
       await page.goto(`${server.origin}/articles/red-sea-shipping.html`, { waitUntil: 'load' });
       await sleep(500);

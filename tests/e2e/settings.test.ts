@@ -4,15 +4,15 @@
  * changes nothing, explain-a-selection, and a per-site mute that survives a
  * browser restart.
  */
-import { after, afterEach, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser as ExtApi } from 'webextension-polyfill';
 import { launch } from '../../scripts/lib/browsers';
 import { waitIdle } from '../../scripts/lib/status';
-import { BROWSERS, idle, resetStorage, status, marks, open, openPopup, setSettings, shot, sleep, start, stop, waitFor, waitForCard, hover, type Env } from './support';
+import { ExtensionPage } from '../../scripts/lib/extension-page';
+import { eachBrowser, BROWSERS, waitForHighlight, idle, status, marks, open, openPopup, setSettings, shot, sleep, waitFor, waitForCard, hover } from './support';
 import type { AnyPage } from '../../scripts/lib/browsers';
 
 /** Put a file into an <input type=file> and fire change, as a reader choosing a file would. */
@@ -32,13 +32,7 @@ async function chooseFile(page: AnyPage, selector: string, name: string, text: s
   );
 }
 
-async function glossary(page: AnyPage): Promise<string[]> {
-  return page.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const got = (await (g.browser ?? g.chrome).storage.local.get('glossary')) as { glossary?: Array<{ id: string }> };
-    return (got.glossary ?? []).map((e) => e.id);
-  }, null);
-}
+const glossary = (page: AnyPage) => new ExtensionPage(page).glossaryIds();
 
 const ENTRY = [
   {
@@ -53,18 +47,7 @@ const ENTRY = [
   },
 ];
 
-for (const browser of BROWSERS) {
-  describe(`popup, options and settings in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      env = await start(browser);
-    });
-    // A failing test must not leave its settings or glossary to the next one.
-    afterEach(() => resetStorage(env));
-    after(async () => {
-      await stop(env);
-    });
-
+eachBrowser('popup, options and settings', (browser, env) => {
     test('"In this article" lists the entities by type, and a click jumps to the first mention and opens its card', async () => {
       const page = await open(env, 'articles/red-sea-shipping.html');
       const popup = await openPopup(env);
@@ -78,9 +61,9 @@ for (const browser of BROWSERS) {
       const shown = await waitForCard(page);
       assert.equal(shown.name, 'Operation Prosperity Guardian');
       const visible = await page.evaluate(() => {
-        const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-focus');
+        const h = CSS.highlights.get('backstory-focus');
         const r = h ? [...h][0] : null;
-        const b = r?.getBoundingClientRect();
+        const b = r instanceof Range ? r.getBoundingClientRect() : undefined;
         return Boolean(b && b.top >= 0 && b.bottom <= innerHeight);
       }, null);
       assert.ok(visible, 'the first mention is scrolled into view and focused');
@@ -135,18 +118,15 @@ for (const browser of BROWSERS) {
       await shot(options, `${browser}-options`);
 
       const page = await open(env, 'articles/putin-xi-beijing.html');
-      await waitFor(page, () => Array.from((CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-dotted') ?? []).some((r) => r.toString() === 'Backstory Test Desk'));
+      await waitForHighlight(page, 'backstory-dotted', 'Backstory Test Desk');
       await hover(page, 'Backstory Test Desk');
       const shown = await waitForCard(page);
       assert.equal(shown.name, 'Backstory Test Desk');
       assert.match(shown.text, /From your glossary/);
       // Deleting the entry removes its mark live.
-      await options.evaluate(async () => {
-        const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-        await (g.browser ?? g.chrome).storage.local.set({ glossary: [] });
-      }, null);
+      await new ExtensionPage(options).setGlossary([]);
       await page.keyboard.press('Escape');
-      await waitFor(page, () => !Array.from((CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-dotted') ?? []).some((r) => r.toString() === 'Backstory Test Desk'));
+      await waitForHighlight(page, 'backstory-dotted', 'Backstory Test Desk', false);
       await options.close();
       await page.close();
     });
@@ -169,15 +149,8 @@ for (const browser of BROWSERS) {
           return false;
         }, text);
       const ask = async (text: string) => {
-        const ext = await env.session.openExtensionPage('popup.html?tab=0');
-        await ext.evaluate(async (t) => {
-          const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-          const api = g.browser ?? g.chrome;
-          for (const tab of await api.tabs.query({})) {
-            if (tab.id === undefined) continue;
-            await api.tabs.sendMessage(tab.id, { type: 'explain', text: t }).catch(() => {});
-          }
-        }, text);
+        const ext = await ExtensionPage.open(env.session);
+        await ext.broadcast({ type: 'explain', text });
         await ext.close();
       };
       assert.ok(await select('Kyiv'));
@@ -197,19 +170,20 @@ for (const browser of BROWSERS) {
       const page = await open(env, 'articles/medvedev-putin-2010.html');
       const first = (await marks(page)).length;
       await setSettings(env, { mark: 'every', style: 'background' });
-      await waitFor(page, () => ((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('backstory-background')?.size ?? 0) > 0);
+      await waitFor(page, () => (CSS.highlights.get('backstory-background')?.size ?? 0) > 0);
       assert.ok((await marks(page)).length > first);
       await shot(page, `${browser}-style-background`);
       await setSettings(env, { mark: 'none' });
-      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
+      await waitFor(page, () => CSS.highlights.size === 0);
       // Hover still works with no marks.
       await hover(page, 'Gazprom');
       assert.equal((await waitForCard(page)).name, 'Gazprom');
       await setSettings(env, {});
       await page.close();
     });
-  });
+});
 
+for (const browser of BROWSERS) {
   test(`${browser}: a per-site mute survives a browser restart`, async () => {
     const dir = mkdtempSync(join(tmpdir(), `backstory-profile-${browser}-`));
     const { serveFixtures } = await import('../../scripts/lib/server');
@@ -218,13 +192,10 @@ for (const browser of BROWSERS) {
       let session = await launch(browser, { userDataDir: dir });
       let page = await session.newPage();
       await page.goto(`${server.origin}/articles/red-sea-shipping.html`);
-      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, 10_000);
-      const ext = await session.openExtensionPage('popup.html?tab=0');
-      await ext.evaluate(async () => {
-        const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-        await (g.browser ?? g.chrome).storage.sync.set({ settings: { sites: { '127.0.0.1': 'never' } } });
-      }, null);
-      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
+      await waitFor(page, () => CSS.highlights.size > 0, 10_000);
+      const ext = await ExtensionPage.open(session);
+      await ext.setSettings({ sites: { '127.0.0.1': 'never' } });
+      await waitFor(page, () => CSS.highlights.size === 0);
       await session.close();
 
       session = await launch(browser, { userDataDir: dir });
@@ -234,7 +205,7 @@ for (const browser of BROWSERS) {
       const probe = await session.openExtensionPage('popup.html?tab=0');
       const after = await waitIdle(probe, page);
       assert.equal(after.reason, 'muted', 'the content script reports the site as muted after restart');
-      assert.equal(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size, null), 0, 'still muted after restart');
+      assert.equal(await page.evaluate(() => CSS.highlights.size, null), 0, 'still muted after restart');
       await session.close();
     } finally {
       await server.close();

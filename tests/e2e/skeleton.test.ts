@@ -3,22 +3,15 @@
  * fixture articles, the card on hover, Esc, the popup switches applying live,
  * the page's DOM untouched and no console errors.
  */
-import type { Browser as ExtApi } from 'webextension-polyfill';
-import { after, afterEach, before, describe, test } from 'node:test';
+import type { AnyPage } from '../../scripts/lib/browsers';
+import { ExtensionPage } from '../../scripts/lib/extension-page';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
-  BROWSERS, bodyComparison, card, found, hover, marks, open, openPopup, resetStorage, shot, start, stop, waitFor, waitForCard, type Env,
-} from './support';
+import { bodyComparison, card, eachBrowser, found, hover, marks, open, openPopup, shot, waitFor, waitForCard } from './support';
 
 /** Write settings from an extension page, as the popup would. */
-async function setSettings(extPage: import('../../scripts/lib/browsers').AnyPage, value: Record<string, unknown>) {
-  await extPage.evaluate(async (v) => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const api = g.browser ?? g.chrome;
-    await api.storage.sync.set({ settings: v });
-  }, value);
-}
+const setSettings = (extPage: AnyPage, value: Record<string, unknown>) => new ExtensionPage(extPage).setSettings(value);
 
 /** Byte-identical, with a short excerpt around the first difference when not. */
 function assertSameHtml(live: string, original: string) {
@@ -31,23 +24,12 @@ function assertSameHtml(live: string, original: string) {
 const ARTICLES = ['putin-xi-beijing', 'eu-ukraine-summit', 'red-sea-shipping', 'medvedev-putin-2010', 'world-roundup', 'arms-control-ukraine'];
 const read = (f: string) => JSON.parse(readFileSync(`tests/fixtures/articles/${f}`, 'utf8')) as string[];
 
-for (const browser of BROWSERS) {
-  describe(`skeleton in ${browser}`, () => {
-    let env: Env;
-    before(async () => {
-      env = await start(browser);
-    });
-    // A failing test must not leave its settings to the next one.
-    afterEach(() => resetStorage(env));
-    after(async () => {
-      await stop(env);
-    });
-
+eachBrowser('skeleton', (browser, env) => {
     for (const article of ARTICLES) {
       test(`${article}: marks the expected names and finds the expected entities`, async () => {
         const page = await open(env, `articles/${article}.html`);
         assert.deepEqual(await marks(page), read(`${article}.marks.json`));
-        assert.deepEqual(await found(env), [...read(`${article}.expected.json`)].sort());
+        assert.deepEqual(await found(env), [...read(`${article}.expected.json`)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
         await page.close();
       });
     }
@@ -88,7 +70,7 @@ for (const browser of BROWSERS) {
     test('nothing inside pre, code, textarea or script is marked', async () => {
       const page = await open(env, 'articles/putin-xi-beijing.html');
       const inside = await page.evaluate(() => {
-        const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get('backstory-dotted');
+        const h = CSS.highlights.get('backstory-dotted');
         let bad = 0;
         for (const r of h ?? []) if (r.startContainer.parentElement?.closest('pre,code,textarea,script,style')) bad++;
         return bad;
@@ -105,15 +87,15 @@ for (const browser of BROWSERS) {
       const popup = await openPopup(env);
       await shot(popup, `${browser}-popup`);
       await popup.evaluate(() => (document.querySelector('input[aria-label="Backstory on"]') as HTMLInputElement).click(), null);
-      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
+      await waitFor(page, () => CSS.highlights.size === 0);
       await popup.evaluate(() => (document.querySelector('input[aria-label="Backstory on"]') as HTMLInputElement).click(), null);
-      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0);
+      await waitFor(page, () => CSS.highlights.size > 0);
       assert.equal((await marks(page)).length, before);
       // "On this site" mutes the hostname and is persisted in settings.
       await popup.evaluate(() => (document.querySelector('.site input') as HTMLInputElement).click(), null);
-      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size === 0);
+      await waitFor(page, () => CSS.highlights.size === 0);
       await popup.evaluate(() => (document.querySelector('.site input') as HTMLInputElement).click(), null);
-      await waitFor(page, () => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0);
+      await waitFor(page, () => CSS.highlights.size > 0);
       // Same document all along: no reload happened.
       assert.equal(await page.evaluate(() => (window as unknown as { marker: number }).marker, null), 42);
       await popup.close();
@@ -124,7 +106,7 @@ for (const browser of BROWSERS) {
       const page = await open(env, 'articles/putin-xi-beijing.html');
       const popup = await openPopup(env);
       await setSettings(popup, { mark: 'every' });
-      await waitFor(page, () => ((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('backstory-dotted')?.size ?? 0) > 60);
+      await waitFor(page, () => (CSS.highlights.get('backstory-dotted')?.size ?? 0) > 60);
       const all = await marks(page);
       // <strong>Vladimir</strong> Putin is one mark across two elements.
       assert.ok(all.includes('Vladimir Putin'));
@@ -145,7 +127,7 @@ for (const browser of BROWSERS) {
       const page = await open(env, 'articles/world-roundup.html');
       const popup = await openPopup(env);
       await setSettings(popup, { mark: 'every' });
-      await waitFor(page, () => ((CSS as unknown as { highlights: Map<string, { size: number }> }).highlights.get('backstory-dotted')?.size ?? 0) > 27);
+      await waitFor(page, () => (CSS.highlights.get('backstory-dotted')?.size ?? 0) > 27);
       const all = await marks(page);
       assert.ok(all.indexOf('Lula') > all.indexOf('Luiz Inácio Lula da Silva'));
       assert.ok(all.indexOf('Modi') > all.indexOf('Narendra Modi'));
@@ -161,5 +143,4 @@ for (const browser of BROWSERS) {
     test('no console errors on any page', () => {
       assert.deepEqual(env.errors, []);
     });
-  });
-}
+}, {});

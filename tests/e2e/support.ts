@@ -3,12 +3,13 @@
  * from the outside, as a page script could: the CSS highlight registry, the
  * card host's open shadow root, and the popup's view of the tab.
  */
-import type { Browser as ExtApi } from 'webextension-polyfill';
 import { mkdirSync } from 'node:fs';
+import { after, afterEach, before, describe } from 'node:test';
 import { launch, type AnyPage, type BrowserName, type LaunchOptions, type Session } from '../../scripts/lib/browsers';
 import { serveFixtures, type FixtureServer } from '../../scripts/lib/server';
 import type { PageStatus } from '../../utils/messages';
 import { statusOf, waitIdle } from '../../scripts/lib/status';
+import { ExtensionPage } from '../../scripts/lib/extension-page';
 
 export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS?.split(',') as BrowserName[]) ?? ['chromium', 'firefox'];
 export const SHOTS = 'test-results/screenshots';
@@ -42,6 +43,53 @@ export async function status(env: Env, page: AnyPage): Promise<Status> {
   const s = await statusOf(env.probe, url);
   if (!s) throw new Error(`no content script answered in ${url}`);
   return s;
+}
+
+export type SuiteOptions = {
+  /**
+   * Settings every test starts from: written before the first test and again after each one, so a test
+   * that failed half-way leaks nothing. Without them, storage is cleared after each test (no settings,
+   * empty glossary). `reset: false` leaves storage alone between tests.
+   */
+  settings?: Record<string, unknown>;
+  reset?: boolean;
+  /** Extra response headers by fixture path (a CSP page). */
+  headers?: Record<string, Record<string, string>>;
+  launch?: (browser: BrowserName) => LaunchOptions;
+  /** Runs once before the browser starts (generated fixtures). */
+  setup?: () => void | Promise<void>;
+};
+
+/**
+ * One suite per browser (node:test describe), each with its own browser session and fixture server.
+ * `body` declares the tests; its `env` stands for the suite's running Env (a forwarding view, so tests
+ * can hold it before the browser has started).
+ */
+export function eachBrowser(title: string, body: (browser: BrowserName, env: Env) => void, opts: SuiteOptions = {}): void {
+  for (const browser of BROWSERS) {
+    describe(`${title} in ${browser}`, () => {
+      let current: Env | undefined;
+      const live = (): Env => {
+        if (!current) throw new Error(`the ${browser} suite "${title}" has not started`);
+        return current;
+      };
+      const env: Env = new Proxy(Object.create(null), {
+        get: (_, key) => Reflect.get(live(), key),
+        set: (_, key, value) => Reflect.set(live(), key, value),
+      });
+      const restore = () => (opts.settings ? setSettings(env, opts.settings) : resetStorage(env));
+      before(async () => {
+        await opts.setup?.();
+        current = await start(browser, opts.headers, opts.launch?.(browser));
+        if (opts.settings) await setSettings(env, opts.settings);
+      });
+      if (opts.reset !== false) afterEach(restore);
+      after(async () => {
+        if (current) await stop(current);
+      });
+      body(browser, env);
+    });
+  }
 }
 
 export async function stop(env: Env): Promise<void> {
@@ -81,11 +129,25 @@ export function marks(page: AnyPage): Promise<string[]> {
   return page.evaluate((names) => {
     const out: string[] = [];
     for (const n of names) {
-      const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get(n);
-      if (h) for (const r of h) out.push(r.toString());
+      // Our highlights hold live Ranges only (a StaticRange has no text).
+      for (const r of CSS.highlights.get(n) ?? []) if (r instanceof Range) out.push(r.toString());
     }
     return out;
   }, MARK_NAMES);
+}
+
+/** Text of every range in one named highlight ('backstory-focus', 'backstory-dotted'…), in registration order. */
+export function highlightTexts(page: AnyPage, name: string): Promise<string[]> {
+  return page.evaluate((n) => Array.from(CSS.highlights.get(n) ?? [], (r) => (r instanceof Range ? r.toString() : '')), name);
+}
+
+/** Waits until `text` is (or, with present = false, is no longer) one of the ranges of a named highlight. */
+export async function waitForHighlight(page: AnyPage, name: string, text: string, present = true, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while ((await highlightTexts(page, name).catch((): string[] => [])).includes(text) !== present) {
+    if (Date.now() > end) throw new Error(`timed out waiting for "${text}" to ${present ? 'appear in' : 'leave'} ${name}`);
+    await sleep(50);
+  }
 }
 
 export type Box = { x: number; y: number; left: number; top: number; width: number; height: number };
@@ -178,38 +240,18 @@ export function bodyComparison(page: AnyPage): Promise<{ original: string; live:
 
 /** Open the popup for the fixture tab (found by asking each tab for its status). */
 export async function openPopup(env: Env): Promise<AnyPage> {
-  const probe = await env.session.openExtensionPage('popup.html?tab=0');
-  const tabId = await probe.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const api = g.browser ?? g.chrome;
-    const tabs = await api.tabs.query({});
-    for (const t of tabs) {
-      if (t.id === undefined) continue;
-      try {
-        const s: { hostname?: string } | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
-        if (s?.hostname === '127.0.0.1') return t.id;
-      } catch {
-        // not a page with our content script
-      }
-    }
-    return -1;
-  }, null);
+  const probe = await ExtensionPage.open(env.session);
+  const tabId = await probe.tabWithHost('127.0.0.1');
   await probe.close();
   if (tabId < 0) throw new Error('fixture tab not found');
   return env.session.openExtensionPage(`popup.html?tab=${tabId}`);
 }
 
-/** Ask the content script in the fixture tab what it found (through an extension page). */
+/** Ask the content script in the fixture tab what it found (through its popup): entity ids, sorted. */
 export async function found(env: Env): Promise<string[]> {
   const popup = await openPopup(env);
   await waitFor(popup, () => document.querySelectorAll('.found li, .found .empty').length > 0);
-  const ids = await popup.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const api = g.browser ?? g.chrome;
-    const id = Number(new URLSearchParams(location.search).get('tab'));
-    const s: { found: Array<{ id: string }> } = await api.tabs.sendMessage(id, { type: 'status' }, { frameId: 0 });
-    return s.found.map((f) => f.id).sort();
-  }, null);
+  const ids = await new ExtensionPage(popup).foundIds();
   await popup.close();
   return ids;
 }
@@ -223,25 +265,16 @@ export async function shot(page: AnyPage, name: string): Promise<string> {
 
 /** Write settings (what the user chose) from an extension page, as the popup would. */
 export async function setSettings(env: Env, value: Record<string, unknown>): Promise<void> {
-  const page = await env.session.openExtensionPage('popup.html?tab=0');
-  await page.evaluate(async (v) => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const api = g.browser ?? g.chrome;
-    await api.storage.sync.set({ settings: v });
-  }, value);
-  await page.close();
+  const ext = await ExtensionPage.open(env.session);
+  await ext.setSettings(value);
+  await ext.close();
 }
 
 /** Back to defaults: no stored settings, an empty glossary (for afterEach, so a failed test leaks nothing). */
 export async function resetStorage(env: Env): Promise<void> {
-  const page = await env.session.openExtensionPage('popup.html?tab=0');
-  await page.evaluate(async () => {
-    const g = globalThis as unknown as { browser?: ExtApi; chrome: ExtApi };
-    const api = g.browser ?? g.chrome;
-    await api.storage.sync.clear();
-    await api.storage.local.remove('glossary');
-  }, null);
-  await page.close();
+  const ext = await ExtensionPage.open(env.session);
+  await ext.clearStorage();
+  await ext.close();
 }
 
 /** Marks grouped by the nearest element matching `selector` (its id), for table-driven fixture pages. */
@@ -250,11 +283,11 @@ export function marksBy(page: AnyPage, selector: string): Promise<Record<string,
     ([names, sel]) => {
       const out: Record<string, string[]> = {};
       for (const n of names as string[]) {
-        const h = (CSS as unknown as { highlights: Map<string, Iterable<Range>> }).highlights.get(n);
+        const h = CSS.highlights.get(n);
         for (const r of h ?? []) {
           const el = r.startContainer.parentElement?.closest(sel as string);
           const key = el?.id ?? '(none)';
-          (out[key] ??= []).push(r.toString());
+          if (r instanceof Range) (out[key] ??= []).push(r.toString());
         }
       }
       return out;

@@ -93,7 +93,9 @@ describe('PageScan', () => {
     root.querySelector('#p')!.append(big);
     let reads = 0;
     const proto = Object.getPrototypeOf(big);
-    const get = Object.getOwnPropertyDescriptor(proto, 'data')?.get ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(proto), 'data')!.get!;
+    const descriptor = Object.getOwnPropertyDescriptor(proto, 'data') ?? Object.getOwnPropertyDescriptor(Object.getPrototypeOf(proto), 'data')!;
+    // oxlint-disable-next-line typescript/unbound-method -- the getter is only ever called with .call(node) below
+    const get = descriptor.get!;
     // Count reads by our code only (happy-dom's own Range reads the property too; a browser's does not).
     const ours = () => !/happy-dom/.test(new Error().stack?.split('\n')[3] ?? '');
     Object.defineProperty(big, 'data', { get: () => (ours() && reads++, get.call(big)), configurable: true });

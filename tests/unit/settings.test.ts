@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { activeFor, DEFAULT_SETTINGS, loadSettings, resolveSettings, settingsItem, toStored, updateSettings } from '../../utils/settings';
+import { activeFor, DEFAULT_SETTINGS, resolveSettings, toStored } from '../../utils/settings';
+import { loadSettings, settingsItem, updateSettings } from '../../utils/settings-store';
 
 describe('settings', () => {
   test('defaults are never written: a fresh install stores nothing', async () => {

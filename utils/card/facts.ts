@@ -65,7 +65,7 @@ export function selectFacts(facts: readonly Fact[], articleDate?: string, eviden
 /** Flag emoji from an ISO 3166-1 alpha-2 code (regional indicator symbols). */
 export function flagEmoji(code?: string): string {
   if (!code || !/^[A-Z]{2}$/.test(code)) return '';
-  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+  return String.fromCodePoint(...code.split('').map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
 /** Message keys for a type's singular label, used when an entity has no `kind`. */

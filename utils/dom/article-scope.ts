@@ -11,7 +11,7 @@ export type ArticleScope = {
   /** How the body was found, for the popup and debugging. */
   method: string;
   /** Whether an element inside a root starts a subtree to leave out. Roots never are; use inScope() for any node. */
-  excluded(el: Element): boolean;
+  excluded: (el: Element) => boolean;
 };
 
 const tags = (list: string) => new Set(list.split(' '));

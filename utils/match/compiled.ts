@@ -251,7 +251,7 @@ export function decodeIndexFile(buffer: ArrayBuffer): CompiledIndex {
   const pad = (n: number) => (n + 3) & ~3;
   const dec = new TextDecoder();
   const head = JSON.parse(dec.decode(new Uint8Array(buffer, 8, headLength))) as Pick<CompiledIndex, 'v' | 'types' | 'context' | 'period' | 'hints'>;
-  if (head.v !== COMPILED_VERSION) throw new Error(`index file version ${head.v}, expected ${COMPILED_VERSION}`);
+  if (head.v !== COMPILED_VERSION) throw new Error(`index file version ${String(head.v)}, expected ${String(COMPILED_VERSION)}`);
   const stringsAt = 8 + pad(headLength);
   const strings = dec.decode(new Uint8Array(buffer, stringsAt, stringsLength));
   return { ...head, strings, bin: new Uint8Array(buffer, stringsAt + pad(stringsLength)) };
@@ -279,7 +279,7 @@ export function encodeTables(t: CompiledTables): Uint8Array {
 export function decodeTables(bytes: Uint8Array): CompiledTables {
   const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const header = new Int32Array(buf.buffer, buf.byteOffset, HEADER);
-  if (header[0] !== COMPILED_VERSION || header[1] !== ORDER.length) throw new Error(`compiled index version ${header[0]}, expected ${COMPILED_VERSION}`);
+  if (header[0] !== COMPILED_VERSION || header[1] !== ORDER.length) throw new Error(`compiled index version ${header[0]}, expected ${String(COMPILED_VERSION)}`);
   let offset = buf.byteOffset + HEADER * 4;
   const out: Partial<Record<(typeof ORDER)[number], Int32Array | Uint16Array | Uint8Array>> = {};
   ORDER.forEach((name, k) => {

@@ -67,7 +67,8 @@ export function foldText(text: string): string {
 /** Fold an alias for the automaton: folded and with ignorables removed (aliases are clean data). */
 export function foldAlias(text: string): string {
   // NFC first so that decomposed input in data folds like composed input.
-  return [...foldText(text.normalize('NFC'))].filter((c) => c.charCodeAt(0) !== IGNORABLE).join('').replace(/ {2,}/g, ' ').trim();
+  // IGNORABLE folds to U+0000: drop those units.
+  return foldText(text.normalize('NFC')).replace(/\0/g, '').replace(/ {2,}/g, ' ').trim();
 }
 
 /** Punctuation-only folding, for case-sensitive comparison: keeps case and diacritics. */

@@ -1,0 +1,43 @@
+/**
+ * Chromium only: what every subframe runs instead of the full content script. Most frames are ads and
+ * embeds; they stop here after reading the settings and two metadata checks, without the full script's
+ * compile, its index or its listeners (ADR 0002, "Frames"). A frame that is part of an article (a
+ * same-origin comments frame, an embedded story), or any frame when the reader chose every page, asks
+ * the background to put the full content script into it. Firefox runs the full script in every frame.
+ */
+import { inNewsArticleFrame, isNewsArticle } from '../utils/article';
+import type { ToBackground } from '../utils/messages';
+import { activeFor, resolveSettings } from '../utils/settings';
+
+/** The two Chromium APIs the gate needs, used directly: the polyfill alone would be most of its size. */
+type Api = {
+  storage: { sync: { get(key: string): Promise<Record<string, unknown>> } };
+  runtime: { sendMessage(message: Extract<ToBackground, { type: 'injectFrame' }> | { type: 'injectFrame' }): Promise<unknown> };
+};
+
+const ABOUT_BLANK_WAIT_MS = 1000;
+
+// An unlisted script, put into the manifest by wxt.config.ts: a content script entry would bring WXT's
+// context and the polyfill, which cost more to load in every ad frame than the whole gate.
+export default defineUnlistedScript({
+  include: ['chrome'],
+  async main() {
+    if (window.top === window) return; // the top frame has the full script from the manifest
+    // An iframe starts as an empty about:blank document of its parent's origin, so it looks part of the article
+    // until it navigates to its own page (an ad). Wait: a frame that navigated has a new document, and this
+    // timer dies with the old one. One that stays about:blank and gets text (a comments widget written by
+    // script) is asked for after the wait.
+    if (location.protocol === 'about:') {
+      await new Promise((r) => setTimeout(r, ABOUT_BLANK_WAIT_MS));
+      if (!document.body?.textContent?.trim()) return;
+    }
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    try {
+      const settings = resolveSettings((await api.storage.sync.get('settings')).settings);
+      if (!activeFor(settings, location.hostname, () => isNewsArticle(document) || inNewsArticleFrame(document))) return;
+      await api.runtime.sendMessage({ type: 'injectFrame' });
+    } catch {
+      // The extension was reloaded under this frame: nothing to do.
+    }
+  },
+});

@@ -1,0 +1,164 @@
+/**
+ * An extension page (the popup, opened by its URL) used as a probe by the e2e tests, the demo and the
+ * benchmark: it writes and clears storage and asks the content scripts in the tabs, typed by the message
+ * protocol (utils/messages.ts). The browser shims live in this one file.
+ *
+ * Code passed to evaluate() runs inside the extension page and cannot close over anything here, so each
+ * method starts with the same shim: Firefox exposes `browser`, Chromium `chrome`, with the same API.
+ */
+import type { Browser as ExtApi } from 'webextension-polyfill';
+import type { ContentApi, PageStatus } from '../../utils/messages';
+import type { Timing } from '../../utils/page/timings';
+import type { AnyPage, Session } from './browsers';
+
+type Shimmed = { browser?: ExtApi; chrome: ExtApi };
+type Found = PageStatus['found'];
+
+export class ExtensionPage {
+  constructor(readonly page: AnyPage) {}
+
+  static async open(session: Session, path = 'popup.html?tab=0'): Promise<ExtensionPage> {
+    return new ExtensionPage(await session.openExtensionPage(path));
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+
+  /** Write the reader's settings, as the popup does. */
+  setSettings(value: Record<string, unknown>): Promise<void> {
+    return this.page.evaluate(async (v) => {
+      const g = globalThis as unknown as Shimmed;
+      await (g.browser ?? g.chrome).storage.sync.set({ settings: v });
+    }, value);
+  }
+
+  /** Back to defaults: no stored settings and an empty glossary. */
+  clearStorage(): Promise<void> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as Shimmed;
+      const api = g.browser ?? g.chrome;
+      await api.storage.sync.clear();
+      await api.storage.local.remove('glossary');
+    }, null);
+  }
+
+  /** Ids of the entries in the reader's glossary. */
+  glossaryIds(): Promise<string[]> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as Shimmed;
+      const got: { glossary?: Array<{ id: string }> } = await (g.browser ?? g.chrome).storage.local.get('glossary');
+      return (got.glossary ?? []).map((e) => e.id);
+    }, null);
+  }
+
+  setGlossary(entries: unknown[]): Promise<void> {
+    return this.page.evaluate(async (list) => {
+      const g = globalThis as unknown as Shimmed;
+      await (g.browser ?? g.chrome).storage.local.set({ glossary: list });
+    }, entries);
+  }
+
+  /** Reload the extension shortly after returning (the page goes with it). */
+  reloadExtensionSoon(): Promise<void> {
+    return this.page.evaluate(() => {
+      const g = globalThis as unknown as Shimmed;
+      setTimeout(() => (g.browser ?? g.chrome).runtime.reload(), 50);
+    }, null);
+  }
+
+  /** Send one content-script message to the top frame of every tab that has our script. */
+  broadcast<K extends 'explain' | 'navigate' | 'jump'>(message: { type: K } & ContentApi[K]['body']): Promise<void> {
+    return this.page.evaluate(async (m) => {
+      const g = globalThis as unknown as Shimmed;
+      const api = g.browser ?? g.chrome;
+      for (const tab of await api.tabs.query({})) if (tab.id !== undefined) await api.tabs.sendMessage(tab.id, m, { frameId: 0 }).catch(() => {});
+    }, message);
+  }
+
+  /** The status of the top frame showing `url`, or null when no content script there answers. */
+  statusOf(url: string): Promise<PageStatus | null> {
+    return this.page.evaluate(async (u) => {
+      const g = globalThis as unknown as Shimmed;
+      const api = g.browser ?? g.chrome;
+      // Firefox tells an extension without the tabs permission no tab's URL: ask each page for its own.
+      for (const t of await api.tabs.query({})) {
+        if (t.id === undefined) continue;
+        try {
+          const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
+          if (s?.url === u) return s;
+        } catch {
+          // no content script in that tab
+        }
+      }
+      return null;
+    }, url);
+  }
+
+  /** The content script's own timings in the top frame showing `url` (empty when none answers). */
+  timingsOf(url: string): Promise<Timing[]> {
+    return this.page.evaluate(async (u) => {
+      const g = globalThis as unknown as Shimmed;
+      const api = g.browser ?? g.chrome;
+      for (const t of await api.tabs.query({})) {
+        if (t.id === undefined) continue;
+        try {
+          const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
+          if (s?.url !== u) continue;
+          const timings: Timing[] = await api.tabs.sendMessage(t.id, { type: 'timings' }, { frameId: 0 });
+          return timings;
+        } catch {
+          // no content script there
+        }
+      }
+      return [];
+    }, url);
+  }
+
+  /** The id of the first tab whose content script reports `hostname`, or -1. */
+  tabWithHost(hostname: string): Promise<number> {
+    return this.page.evaluate(async (host) => {
+      const g = globalThis as unknown as Shimmed;
+      const api = g.browser ?? g.chrome;
+      for (const t of await api.tabs.query({})) {
+        if (t.id === undefined) continue;
+        try {
+          const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
+          if (s?.hostname === host) return t.id;
+        } catch {
+          // not a page with our content script
+        }
+      }
+      return -1;
+    }, hostname);
+  }
+
+  /** What the content script of the active tab found. */
+  foundInActiveTab(): Promise<Found> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as Shimmed;
+      const api = g.browser ?? g.chrome;
+      for (const t of await api.tabs.query({ active: true })) {
+        if (t.id === undefined) continue;
+        try {
+          const s: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
+          if (s) return s.found;
+        } catch {
+          // not a fixture tab
+        }
+      }
+      return [];
+    }, null);
+  }
+
+  /** What the content script in the tab this popup was opened for (?tab=) found: entity ids, sorted. */
+  foundIds(): Promise<string[]> {
+    return this.page.evaluate(async () => {
+      const g = globalThis as unknown as Shimmed;
+      const api = g.browser ?? g.chrome;
+      const id = Number(new URLSearchParams(location.search).get('tab'));
+      const s: PageStatus = await api.tabs.sendMessage(id, { type: 'status' }, { frameId: 0 });
+      return s.found.map((f) => f.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }, null);
+  }
+}
