@@ -94,7 +94,9 @@ function referenceKeys(e: Card): Array<{ text: string; cs: boolean }> {
     const text = (cs ? a.text : foldAlias(a.text)).replace(/\s*\(.*\)$/, '').replace(/^the /, '');
     if (text.length >= 2) keys.push({ text, cs });
   }
-  const bare = foldAlias(e.name).replace(/\s*\(.*\)$/, '').replace(/^the /, '');
+  const bare = foldAlias(e.name)
+    .replace(/\s*\(.*\)$/, '')
+    .replace(/^the /, '');
   if (bare.length >= 2) keys.push({ text: bare, cs: false });
   return keys;
 }

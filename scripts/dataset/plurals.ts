@@ -12,7 +12,8 @@ import { foldAlias } from '../../utils/text/normalize';
 type Item = Pick<Entity, 'id' | 'type' | 'name' | 'aliases'> & Partial<Pick<Entity, 'kind'>>;
 
 /** Things made in numbers, counted in the plural ("two F-16s", "H100s"): not films, pipelines or songs. */
-const COUNTABLE = /\b(?<!operating )(?:aircraft|airliner|fighter|bomber|jet|helicopter|drone|missile|interceptor|rocket|launcher|artillery|howitzer|tank|vehicle|submarine|destroyer|frigate|warship|carrier|torpedo|munition|rifle|weapon|system|chip|processor|smartphone|phone|car|interceptor)s?\b/i;
+const COUNTABLE =
+  /\b(?<!operating )(?:aircraft|airliner|fighter|bomber|jet|helicopter|drone|missile|interceptor|rocket|launcher|artillery|howitzer|tank|vehicle|submarine|destroyer|frigate|warship|carrier|torpedo|munition|rifle|weapon|system|chip|processor|smartphone|phone|car|interceptor)s?\b/i;
 
 /** Whether an alias is a model designation that takes a plural "s". */
 export function isDesignation(text: string): boolean {

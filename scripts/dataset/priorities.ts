@@ -72,10 +72,16 @@ function decide(free: Entry, cond: Entry): { decides: PriorityRule; rule: string
       const why = `its only context is ${free.id} itself`;
       return { decides: { kind: 'never', why }, rule: `${free.id} always (${why})` };
     }
-    return { decides: { kind: 'context', context: others }, rule: `${cond.id} when ${others.length === 1 ? others[0] : `one of ${others.join(', ')}`} is on the page${dated}; otherwise ${free.id}` };
+    return {
+      decides: { kind: 'context', context: others },
+      rule: `${cond.id} when ${others.length === 1 ? others[0] : `one of ${others.join(', ')}`} is on the page${dated}; otherwise ${free.id}`,
+    };
   }
   if (cond.afterFull) {
-    return { decides: { kind: 'afterFull' }, rule: `${cond.id} once its full name was read more recently than ${free.id} was named${dated}; otherwise ${free.id}` };
+    return {
+      decides: { kind: 'afterFull' },
+      rule: `${cond.id} once its full name was read more recently than ${free.id} was named${dated}; otherwise ${free.id}`,
+    };
   }
   const why = 'an alias without conditions beats a dated one';
   return { decides: { kind: 'never', why }, rule: `${free.id} always (${why})` };
@@ -119,7 +125,12 @@ export function rulePriorities(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
         out.push({
           key,
           free: { id: f.id, text: f.text, rule: f.rule },
-          conditional: { id: c.id, text: c.text, rule: c.rule, ...(c.from || c.to ? { period: { ...(c.from ? { from: c.from } : {}), ...(c.to ? { to: c.to } : {}) } } : {}) },
+          conditional: {
+            id: c.id,
+            text: c.text,
+            rule: c.rule,
+            ...(c.from || c.to ? { period: { ...(c.from ? { from: c.from } : {}), ...(c.to ? { to: c.to } : {}) } } : {}),
+          },
           decides,
           rule,
           ...(f.cs && !c.cs ? { elsewhere: `written other than "${f.text}", ${c.id} under its own rule` } : {}),

@@ -74,7 +74,26 @@ export function isCommonWord(text: string): boolean {
 }
 
 /** Title-case forms that are names in running text (people, places) though no dictionary word. */
-const TITLE_CASE_CLASHES = new Set(['sana', 'sami', 'wafa', 'mena', 'jera', 'tara', 'nara', 'kara', 'lena', 'nina', 'sara', 'rosa', 'anna', 'maya', 'iman', 'omar', 'ravi', 'amal']);
+const TITLE_CASE_CLASHES = new Set([
+  'sana',
+  'sami',
+  'wafa',
+  'mena',
+  'jera',
+  'tara',
+  'nara',
+  'kara',
+  'lena',
+  'nina',
+  'sara',
+  'rosa',
+  'anna',
+  'maya',
+  'iman',
+  'omar',
+  'ravi',
+  'amal',
+]);
 
 /**
  * Whether a lower-case word must not get an acronym's title-case form ("Nice", "Sana"): a word of the

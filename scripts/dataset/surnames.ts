@@ -17,7 +17,28 @@ const NO_LAST_SURNAME = new Set(['CN', 'TW', 'HK', 'MO', 'KR', 'KP', 'VN', 'KH',
 /** People known by a stage, regnal or religious name ("Iggy Pop", "Juan Carlos I", "Pope Francis"): no surname to add. */
 const NO_SURNAME_KIND = /\b(?:singer|musician|rapper|band|record producer|monarch|royal|religious)\b/i;
 /** A title or style as the first word of the name ("King Hussein", "Mother Teresa", "Mullah Omar"). */
-const STYLE = new Set(['Pope', 'King', 'Queen', 'Prince', 'Princess', 'Sheikh', 'Emir', 'Sultan', 'Mother', 'Mullah', 'Lord', 'Lady', 'Sir', 'Dame', 'Metropolitan', 'Patriarch', 'Dalai', 'Ayatollah', 'Saint', 'St.']);
+const STYLE = new Set([
+  'Pope',
+  'King',
+  'Queen',
+  'Prince',
+  'Princess',
+  'Sheikh',
+  'Emir',
+  'Sultan',
+  'Mother',
+  'Mullah',
+  'Lord',
+  'Lady',
+  'Sir',
+  'Dame',
+  'Metropolitan',
+  'Patriarch',
+  'Dalai',
+  'Ayatollah',
+  'Saint',
+  'St.',
+]);
 
 type Person = Pick<Entity, 'id' | 'type' | 'name' | 'aliases'> & Partial<Pick<Entity, 'country' | 'kind'>>;
 
@@ -33,7 +54,8 @@ export function missingSurname(e: Person, opts: AliasOptions = {}): string | nul
   // sentences ("Oh", "Son", "Bar") is left to the data, which can add it with its own rules.
   if (isCapitalisedClash(surname) || isCommonWord(surname) || (surname.length <= 3 && opts.isWord?.(surname.toLowerCase()))) return null;
   // The card already has a short form of its own ("Xi", "Rutte", "Lula").
-  if (matchAliases(e, opts).some((a) => isSurnameAlias(a.text, e.name) || (a.text.split(/\s+/).length === 1 && nameWords(e.name).includes(a.text)))) return null;
+  if (matchAliases(e, opts).some((a) => isSurnameAlias(a.text, e.name) || (a.text.split(/\s+/).length === 1 && nameWords(e.name).includes(a.text))))
+    return null;
   return surname;
 }
 

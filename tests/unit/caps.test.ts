@@ -22,7 +22,19 @@ const at = (text: string, word: string) => inCapitals(text, text.indexOf(word), 
 describe('words in capitals', () => {
   test('two-letter acronyms that are English words', () => {
     expect(['US', 'IT', 'IS', 'NO', 'ME', 'OR', 'IN', 'AT', 'UN', 'EU', 'UK', 'Us', 'USA'].map(isCapsWord)).toEqual([
-      true, true, true, true, true, true, true, true, false, false, false, false, false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
     ]);
     const index = compileIndex(WORLD);
     expect(index.aliases.filter((a) => a.flags & FLAG_CAPS_WORD).map((a) => a.text)).toEqual(['US', 'IT']);

@@ -31,7 +31,9 @@ describe('engine cases (happy-dom, full dataset)', () => {
       expect: JSON.parse(c.dataset.expect!) as string[],
     }));
     expect(cases.length).toBeGreaterThanOrEqual(40);
-    const failures = cases.filter((c) => JSON.stringify(got[c.id] ?? []) !== JSON.stringify(c.expect)).map((c) => `${c.label}: expected ${JSON.stringify(c.expect)}, got ${JSON.stringify(got[c.id] ?? [])}`);
+    const failures = cases
+      .filter((c) => JSON.stringify(got[c.id] ?? []) !== JSON.stringify(c.expect))
+      .map((c) => `${c.label}: expected ${JSON.stringify(c.expect)}, got ${JSON.stringify(got[c.id] ?? [])}`);
     expect(failures).toEqual([]);
   });
 });

@@ -65,14 +65,18 @@ describe('layers', () => {
       expect(existsSync(join(ROOT, 'scripts/dataset', `${name}.ts`)), `scripts/dataset/${name}.ts`).toBe(true);
     }
     // And what they define: no runtime file declares the editorial lists or the audit's functions.
-    const BUILD_ONLY = /\b(?:COMMON_WORDS|CAPITALISED_CLASHES|TITLE_CASE_CLASHES|isCommonWord|isCapitalisedClash|findCollisions|auditDataset|consistencyProblems|regionOf|foldForCompare)\b/;
+    const BUILD_ONLY =
+      /\b(?:COMMON_WORDS|CAPITALISED_CLASHES|TITLE_CASE_CLASHES|isCommonWord|isCapitalisedClash|findCollisions|auditDataset|consistencyProblems|regionOf|foldForCompare)\b/;
     const bad = all.filter((f) => BUILD_ONLY.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(bad).toEqual([]);
   });
 
-  test('the dataset compiler the runtime uses compares aliases with the matcher\'s fold, and so does the audit', () => {
+  test("the dataset compiler the runtime uses compares aliases with the matcher's fold, and so does the audit", () => {
     for (const f of ['utils/dataset/aliases.ts', 'scripts/dataset/audit.ts', 'scripts/dataset/consistency.ts', 'scripts/dataset/rules.ts']) {
-      expect(imports(f).some((spec) => /utils\/text\/normalize$|\.\.\/text\/normalize$/.test(spec)), f).toBe(true);
+      expect(
+        imports(f).some((spec) => /utils\/text\/normalize$|\.\.\/text\/normalize$/.test(spec)),
+        f,
+      ).toBe(true);
     }
   });
 

@@ -92,7 +92,11 @@ describe('rule priorities', () => {
       'Montenegro=luis-montenegro',
       'MSC=munich-security-conference',
     ]);
-    expect(run(WORLD, 'Montenegro joined NATO in 2017. MSC ships call at its ports.')).toEqual(['Montenegro=montenegro', 'NATO=nato', 'MSC=munich-security-conference']);
+    expect(run(WORLD, 'Montenegro joined NATO in 2017. MSC ships call at its ports.')).toEqual([
+      'Montenegro=montenegro',
+      'NATO=nato',
+      'MSC=munich-security-conference',
+    ]);
     expect(run(WORLD, 'Montenegro: MSC ships call at its ports.')).toEqual(['Montenegro=montenegro', 'MSC=mediterranean-shipping-company']);
     // "Imo" in title case is only the conditional alias's: it needs its context even without a rival.
     expect(run(WORLD, 'IMO and Imo.')).toEqual(['IMO=imo-state']);
@@ -116,12 +120,21 @@ describe('npm run data:report', () => {
     try {
       writeFileSync(
         join(dir, 'world.json'),
-        JSON.stringify([card(WORLD[0], 'A country for tests.'), card(WORLD[1], 'A person for tests.'), card(WORLD[4], 'An alliance for tests.'), card(WORLD[2], 'A shipping line.'), card(WORLD[3], 'A conference.')]),
+        JSON.stringify([
+          card(WORLD[0], 'A country for tests.'),
+          card(WORLD[1], 'A person for tests.'),
+          card(WORLD[4], 'An alliance for tests.'),
+          card(WORLD[2], 'A shipping line.'),
+          card(WORLD[3], 'A conference.'),
+        ]),
       );
-      const run = (...args: string[]) => execFileSync('npx', ['tsx', 'scripts/data-report.ts', ...args], { env: { ...process.env, BACKSTORY_DATA_DIR: dir }, encoding: 'utf8' });
+      const run = (...args: string[]) =>
+        execFileSync('npx', ['tsx', 'scripts/data-report.ts', ...args], { env: { ...process.env, BACKSTORY_DATA_DIR: dir }, encoding: 'utf8' });
       const text = run();
       expect(text).toContain('## Rule priorities: 2 pairs');
-      expect(text).toContain('"montenegro": montenegro [none] vs luis-montenegro [caseSensitive; afterFull] → luis-montenegro once its full name was read more recently than montenegro was named; otherwise montenegro');
+      expect(text).toContain(
+        '"montenegro": montenegro [none] vs luis-montenegro [caseSensitive; afterFull] → luis-montenegro once its full name was read more recently than montenegro was named; otherwise montenegro',
+      );
       const json = JSON.parse(run('--json')) as { priorities: PriorityPair[]; problems: unknown[] };
       expect(json.problems).toEqual([]);
       expect(json.priorities.map((p) => [p.key, p.decides.kind])).toEqual([

@@ -16,7 +16,17 @@ const product = (id: string, name: string, kind: string, aliases: Item['aliases'
 describe('plurals of model designations', () => {
   test('a designation has a digit and ends in a digit or a capital other than S', () => {
     expect(['F-16', 'Su-57', 'Leopard 2', 'TB2', 'H100', 'F-15EX', 'HIMARS', 'Patriot', 'Tomahawk', 'ATACMS', 'Шахед-136'].map(isDesignation)).toEqual([
-      true, true, true, true, true, true, false, false, false, false, false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
     ]);
   });
 
@@ -27,7 +37,11 @@ describe('plurals of model designations', () => {
       product('h100', 'H100', 'chip'),
       { ...product('h100s', 'H100s', 'x'), type: 'organization' },
     ]);
-    expect(out[0].aliases).toEqual([{ text: 'F-35A', caseSensitive: true, afterFull: true }, { text: 'F-35s' }, { text: 'F-35As', caseSensitive: true, afterFull: true }]);
+    expect(out[0].aliases).toEqual([
+      { text: 'F-35A', caseSensitive: true, afterFull: true },
+      { text: 'F-35s' },
+      { text: 'F-35As', caseSensitive: true, afterFull: true },
+    ]);
     expect(out[1].aliases).toEqual([]);
     expect(out[2].aliases).toEqual([]); // "H100s" is another entity's name
   });
@@ -58,10 +72,18 @@ describe('short forms in the bundled dataset', () => {
       'H100s=hopper-microarchitecture',
       'Sukhoi Su-35s=sukhoi-su-35',
     ]);
-    expect(await find('World War Two, World War 2 and World War One.')).toEqual(['World War Two=world-war-ii', 'World War 2=world-war-ii', 'World War One=world-war-i']);
+    expect(await find('World War Two, World War 2 and World War One.')).toEqual([
+      'World War Two=world-war-ii',
+      'World War 2=world-war-ii',
+      'World War One=world-war-i',
+    ]);
   });
 
   test('the build adds them to the index, not to the cards', () => {
-    expect(withBuildAliases([{ id: 'x', type: 'product', kind: 'drone', name: 'Shahed-136', aliases: [], summary: '', facts: [], links: {}, reviewed: '2026-01-01' }])[0].aliases).toEqual([{ text: 'Shahed-136s' }]);
+    expect(
+      withBuildAliases([
+        { id: 'x', type: 'product', kind: 'drone', name: 'Shahed-136', aliases: [], summary: '', facts: [], links: {}, reviewed: '2026-01-01' },
+      ])[0].aliases,
+    ).toEqual([{ text: 'Shahed-136s' }]);
   });
 });

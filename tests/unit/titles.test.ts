@@ -45,7 +45,35 @@ function run(text: string, entities: Mini[] = WORLD): string[] {
 
 describe('titles before a name', () => {
   test('honorifics, offices and their French, Spanish and German forms, right before the name', () => {
-    const yes = ['Mr ', 'Mr. ', 'Mrs ', 'Ms ', 'Dr ', 'Sir ', 'Dame ', 'Lord ', 'President ', 'Prime Minister ', 'prime minister ', 'Chancellor ', 'Senator ', 'Defense Secretary ', 'Foreign Minister ', 'General ', 'M. ', 'Mme ', 'Sr. ', 'Sra. ', 'Herr ', 'Frau ', 'Präsident ', 'Président ', 'Presidente ', 'Bundeskanzlerin ', 'said Mr\u00a0'];
+    const yes = [
+      'Mr ',
+      'Mr. ',
+      'Mrs ',
+      'Ms ',
+      'Dr ',
+      'Sir ',
+      'Dame ',
+      'Lord ',
+      'President ',
+      'Prime Minister ',
+      'prime minister ',
+      'Chancellor ',
+      'Senator ',
+      'Defense Secretary ',
+      'Foreign Minister ',
+      'General ',
+      'M. ',
+      'Mme ',
+      'Sr. ',
+      'Sra. ',
+      'Herr ',
+      'Frau ',
+      'Präsident ',
+      'Président ',
+      'Presidente ',
+      'Bundeskanzlerin ',
+      'said Mr\u00a0',
+    ];
     for (const t of yes) expect(titleBefore(`${t}Name`, t.length), t).toBe(true);
     const no = ['', ' ', 'Mr', 'Mr  ', 'Coach ', 'general ', 'the king ', 'at 3 p.m. ', 'Hammer ', 'Mrs. and ', 'Presidents ', 'Xmr '];
     for (const t of no) expect(titleBefore(`${t}Name`, t.length), JSON.stringify(t)).toBe(false);
@@ -54,17 +82,19 @@ describe('titles before a name', () => {
 
 describe('surnames', () => {
   test('the last word, with the particles before it; a name of one word has none', () => {
-    expect(['Mark Rutte', 'Ursula von der Leyen', 'Luiz Inácio Lula da Silva', 'Martin Luther King Jr.', 'Bashar al-Assad', 'Tamim bin Hamad Al Thani', 'Charles III', 'Madonna', 'Владимир Путин'].map(surnameOf)).toEqual([
-      'Rutte',
-      'von der Leyen',
-      'da Silva',
-      'King',
-      'al-Assad',
-      'Al Thani',
-      null,
-      null,
-      null,
-    ]);
+    expect(
+      [
+        'Mark Rutte',
+        'Ursula von der Leyen',
+        'Luiz Inácio Lula da Silva',
+        'Martin Luther King Jr.',
+        'Bashar al-Assad',
+        'Tamim bin Hamad Al Thani',
+        'Charles III',
+        'Madonna',
+        'Владимир Путин',
+      ].map(surnameOf),
+    ).toEqual(['Rutte', 'von der Leyen', 'da Silva', 'King', 'al-Assad', 'Al Thani', null, null, null]);
     expect(isSurnameAlias('Rutte', 'Mark Rutte')).toBe(true);
     expect(isSurnameAlias('Xi', 'Xi Jinping')).toBe(true); // family name first
     expect(isSurnameAlias('Mark Rutte', 'Mark Rutte')).toBe(false);
@@ -91,10 +121,17 @@ describe('surnames', () => {
     expect(tj.aliases).toEqual([]);
   });
 
-  test('the compiler flags surnames, and gives a shared one its person\'s related entities as hints, through every format', () => {
+  test("the compiler flags surnames, and gives a shared one its person's related entities as hints, through every format", () => {
     const index = compileIndex(WORLD);
     const flagged = index.aliases.filter((a) => a.flags & FLAG_SURNAME).map((a) => `${a.text}=${index.entities[a.entity].id}`);
-    expect(flagged.sort()).toEqual(['Gates=bill-gates', 'Gates=robert-gates', 'Montenegro=luis-montenegro', 'Rutte=mark-rutte', 'Turnbull=malcolm-turnbull', 'von der Leyen=ursula-von-der-leyen']);
+    expect(flagged.sort()).toEqual([
+      'Gates=bill-gates',
+      'Gates=robert-gates',
+      'Montenegro=luis-montenegro',
+      'Rutte=mark-rutte',
+      'Turnbull=malcolm-turnbull',
+      'von der Leyen=ursula-von-der-leyen',
+    ]);
     const ids = (a: { hints?: number[] }) => a.hints?.map((h) => index.entities[h].id);
     expect(index.aliases.filter((a) => a.hints).map(ids)).toEqual([['microsoft'], ['pentagon']]);
     expect(unpackIndex(JSON.parse(JSON.stringify(packIndex(index))))).toEqual(index);
@@ -116,7 +153,7 @@ describe('a title before a surname names the person', () => {
     expect(run('Prime Minister Montenegro voted.')).toEqual(['Montenegro=luis-montenegro']);
   });
 
-  test('a surname two people share: the one the page\'s related entities favour, else nothing', () => {
+  test("a surname two people share: the one the page's related entities favour, else nothing", () => {
     expect(run('Mr Gates spoke.')).toEqual([]);
     expect(run('Microsoft said Mr Gates spoke.')).toEqual(['Microsoft=microsoft', 'Gates=bill-gates']);
     expect(run('Defense Secretary Gates spoke at the Pentagon.')).toEqual(['Gates=robert-gates', 'the Pentagon=pentagon']);

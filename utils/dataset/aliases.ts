@@ -68,13 +68,43 @@ export function titleCaseForm(text: string, isWord: (lower: string) => boolean):
 }
 
 /** Lower-case words that belong to the surname after them ("von der Leyen", "da Silva", "bin Salman"). */
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'do', 'la', 'le', 'al', 'Al', 'bin', 'ibn', 'ben', 'ter', 'zu', 'af', 'av', "d'"]);
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'dos',
+  'das',
+  'do',
+  'la',
+  'le',
+  'al',
+  'Al',
+  'bin',
+  'ibn',
+  'ben',
+  'ter',
+  'zu',
+  'af',
+  'av',
+  "d'",
+]);
 /** Words after a surname that are not part of it ("Jr.", "III"). */
 const SUFFIX = /^(?:Jr\.?|Sr\.?|[IVX]+|\d+(?:st|nd|rd|th))$/;
 
 /** The words of a person's name without a parenthesis or a suffix: "Martin Luther King Jr." → Martin, Luther, King. */
 export function nameWords(name: string): string[] {
-  const words = name.replace(/\s*\(.*\)\s*$/, '').replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/\s*\(.*\)\s*$/, '')
+    .replace(/,/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   while (words.length > 1 && SUFFIX.test(words[words.length - 1])) words.pop();
   return words;
 }

@@ -11,7 +11,10 @@ import { foldAlias, needsNoBoundary } from '../text/normalize';
 
 export type CardEntity = Omit<Entity, 'aliases' | 'members'> & { aliases: string[] };
 
-export function compileIndex(entities: ReadonlyArray<Pick<Entity, 'id' | 'type' | 'name' | 'aliases'> & Pick<Partial<Entity>, 'related'>>, opts: AliasOptions = {}): TermIndex {
+export function compileIndex(
+  entities: ReadonlyArray<Pick<Entity, 'id' | 'type' | 'name' | 'aliases'> & Pick<Partial<Entity>, 'related'>>,
+  opts: AliasOptions = {},
+): TermIndex {
   const position = new Map(entities.map((e, i) => [e.id, i]));
   const index: TermIndex = { entities: [], aliases: [] };
   entities.forEach((e, i) => {

@@ -36,8 +36,16 @@ export function partsOf(index: TermIndex, aliasShift = 0, entityShift = 0): Part
   const period = new Map<number, Period>();
   const hints = new Map<number, number[]>();
   index.aliases.forEach((a, i) => {
-    if (a.context) context.set(i + aliasShift, a.context.map((c) => c + entityShift));
-    if (a.hints) hints.set(i + aliasShift, a.hints.map((c) => c + entityShift));
+    if (a.context)
+      context.set(
+        i + aliasShift,
+        a.context.map((c) => c + entityShift),
+      );
+    if (a.hints)
+      hints.set(
+        i + aliasShift,
+        a.hints.map((c) => c + entityShift),
+      );
     if (a.from || a.to) period.set(i + aliasShift, { ...(a.from ? { from: a.from } : {}), ...(a.to ? { to: a.to } : {}) });
   });
   const aliasEntity = entityShift === 0 ? t.aliasEntity : t.aliasEntity.map((e) => e + entityShift);

@@ -5,16 +5,70 @@
  */
 
 /** Honorifics, capitalised, with or without a full stop ("Mr", "Mr.", "M.", "Sra."). Not after a letter, digit or full stop ("p.m. Smith"). */
-const HONORIFIC = '(?<![\\p{L}\\p{N}.])(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prof|Gen|Sen|Rep|Gov|Rev|M|Mme|Mlle|Sr|Sra|Srta|Dña|Herr|Frau|Sig|Sig\\.ra)\\.?';
+const HONORIFIC =
+  '(?<![\\p{L}\\p{N}.])(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Prof|Gen|Sen|Rep|Gov|Rev|M|Mme|Mlle|Sr|Sra|Srta|Dña|Herr|Frau|Sig|Sig\\.ra)\\.?';
 /** Offices and forms of address, as words (a lower-case first letter too: "prime minister Turnbull", "the defence secretary Gates"). */
 const OFFICES = [
-  'President', 'Vice President', 'Vice-President', 'Prime Minister', 'Chancellor', 'Senator', 'Secretary', 'Minister', 'Governor', 'Speaker', 'Ambassador',
-  'Premier', 'Congressman', 'Congresswoman', 'Representative', 'Judge', 'Justice', 'Professor', 'Mayor', 'Commissioner', 'Chairman', 'Chairwoman',
-  'Président', 'Présidente', 'Presidente', 'Presidenta', 'Präsident', 'Präsidentin', 'Kanzler', 'Kanzlerin', 'Bundeskanzler', 'Bundeskanzlerin',
-  'Ministre', 'Ministro', 'Ministra', 'Ministerin', 'Monsieur', 'Madame', 'Señor', 'Señora', 'Signor', 'Signora',
+  'President',
+  'Vice President',
+  'Vice-President',
+  'Prime Minister',
+  'Chancellor',
+  'Senator',
+  'Secretary',
+  'Minister',
+  'Governor',
+  'Speaker',
+  'Ambassador',
+  'Premier',
+  'Congressman',
+  'Congresswoman',
+  'Representative',
+  'Judge',
+  'Justice',
+  'Professor',
+  'Mayor',
+  'Commissioner',
+  'Chairman',
+  'Chairwoman',
+  'Président',
+  'Présidente',
+  'Presidente',
+  'Presidenta',
+  'Präsident',
+  'Präsidentin',
+  'Kanzler',
+  'Kanzlerin',
+  'Bundeskanzler',
+  'Bundeskanzlerin',
+  'Ministre',
+  'Ministro',
+  'Ministra',
+  'Ministerin',
+  'Monsieur',
+  'Madame',
+  'Señor',
+  'Señora',
+  'Signor',
+  'Signora',
 ];
 /** Titles only with a capital: as lower-case words they are too common ("in general", "the king"). */
-const CAPITALISED = ['General', 'King', 'Queen', 'Prince', 'Princess', 'Pope', 'Ayatollah', 'Sheikh', 'Emir', 'Sultan', 'Crown Prince', 'Admiral', 'Colonel', 'Marshal'];
+const CAPITALISED = [
+  'General',
+  'King',
+  'Queen',
+  'Prince',
+  'Princess',
+  'Pope',
+  'Ayatollah',
+  'Sheikh',
+  'Emir',
+  'Sultan',
+  'Crown Prince',
+  'Admiral',
+  'Colonel',
+  'Marshal',
+];
 
 const either = (w: string) => `[${w[0]}${w[0].toLowerCase()}]${w.slice(1).replace(/ /g, '[ \\u00a0]')}`;
 const WORDS = `(?<![\\p{L}\\p{N}])(?:${OFFICES.map(either).join('|')}|${CAPITALISED.map((w) => w.replace(/ /g, '[ \\u00a0]')).join('|')})`;
