@@ -170,7 +170,7 @@ export function selectMentions(index: TermIndex | AliasRules, candidates: Candid
   let lastEnd = 0;
   for (const c of sorted) {
     if (c.start < lastEnd) continue;
-    if (text !== undefined && hasSurname(rules, c.aliases) && titleBefore(text, c.start)) {
+    if (text !== undefined && needsTitle(rules, c.aliases) && titleBefore(text, c.start)) {
       const person = titledPerson(rules, c.aliases, state);
       // The title names the person as the full name would: its afterFull surname applies, and beats an unconditional rival.
       if (person !== -1) state.fullSeen.set(person, state.clock++);
@@ -196,8 +196,9 @@ export function selectMentions(index: TermIndex | AliasRules, candidates: Candid
   return out;
 }
 
-function hasSurname(rules: AliasRules, aliases: readonly number[]): boolean {
-  for (const ai of aliases) if (rules.flagsOf(ai) & FLAG_SURNAME) return true;
+/** Whether a span may be a surname that needs evidence: an afterFull surname among its aliases (a bare one names its person anyway). */
+function needsTitle(rules: AliasRules, aliases: readonly number[]): boolean {
+  for (const ai of aliases) if ((rules.flagsOf(ai) & (FLAG_SURNAME | FLAG_AFTER_FULL)) === (FLAG_SURNAME | FLAG_AFTER_FULL)) return true;
   return false;
 }
 
