@@ -162,6 +162,17 @@ describe('a title before a surname names the person', () => {
     expect(run('Robert Gates arrived. Mr Gates spoke.').at(-1)).toBe('Gates=robert-gates');
   });
 
+  test('a surname one person has without conditions: a title for the other, told apart by the page, takes it back', () => {
+    const starmers = withSurnames([
+      person('keir-starmer', 'Keir Starmer', ['Starmer'], ['united-kingdom']),
+      person('victoria-starmer', 'Victoria Starmer', [], ['keir-starmer']),
+      { ...thing('united-kingdom', 'United Kingdom'), type: 'place' as const },
+    ]);
+    expect(run('Mr Starmer said.', starmers)).toEqual(['Starmer=keir-starmer']);
+    expect(run('Victoria Starmer spoke. Starmer smiled.', starmers).at(-1)).toBe('Starmer=victoria-starmer');
+    expect(run('Victoria Starmer spoke in the United Kingdom. Mr Starmer smiled.', starmers).at(-1)).toBe('Starmer=keir-starmer');
+  });
+
   test('the page scan gives the selection the block text', async () => {
     document.body.innerHTML = '<p>Mr <a href="#">Rutte</a> spoke.</p><p>Rutte left.</p>';
     const scan = new PageScan(new Matcher(compileIndex(WORLD)));

@@ -135,24 +135,22 @@ function namesInFull(rules: AliasRules, ai: number): boolean {
  * (valid on the date), or the one whose related entities are on the page when several share it; else -1.
  */
 function titledPerson(rules: AliasRules, aliases: readonly number[], state: RuleState): number {
-  let person = -1;
-  let several = false;
+  const people: number[] = [];
   for (const ai of aliases) {
     if (!(rules.flagsOf(ai) & FLAG_SURNAME)) continue;
     const period = rules.periodOf(ai);
     if (period && !inPeriod(period, state.date)) continue;
     const entity = rules.entityOf(ai);
-    if (person === -1) person = entity;
-    else if (entity !== person) several = true;
+    if (!people.includes(entity)) people.push(entity);
   }
-  if (!several) return person;
-  person = -1;
+  if (people.length <= 1) return people.length === 1 ? people[0] : -1;
+  let person = -1;
   for (const ai of aliases) {
-    if (!(rules.flagsOf(ai) & FLAG_SURNAME)) continue;
     const entity = rules.entityOf(ai);
-    if (entity === person) continue;
+    if (!(rules.flagsOf(ai) & FLAG_SURNAME) || entity === person || !people.includes(entity)) continue;
+    // The people who share the name do not count as hints for each other (each is on the page through this very name).
     const hints = rules.hintsOf(ai);
-    if (!hints?.some((h) => state.present.has(h))) continue;
+    if (!hints?.some((h) => !people.includes(h) && state.present.has(h))) continue;
     if (person !== -1) return -1; // the page fits two of them
     person = entity;
   }
