@@ -32,7 +32,7 @@ export type AliasRules = {
   contextOf(ai: number): readonly number[] | undefined;
   /** The alias's validity period, if it has one (the name meant this entity only then). */
   periodOf(ai: number): { from?: string; to?: string } | undefined;
-  /** Whether any alias has a context rule. */
+  /** Whether any alias has a context rule or surname hints (blocks may need a second look). */
   hasContext: boolean;
   /** For a surname several people share: the entities related to this alias's person. */
   hintsOf(ai: number): readonly number[] | undefined;
