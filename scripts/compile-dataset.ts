@@ -1,15 +1,20 @@
 /**
  * Build step: load data/, audit it (any problem fails the build), add country
- * names in other languages from i18n-iso-countries, and compile the outputs.
+ * names in other languages from i18n-iso-countries, people's missing surname aliases and products'
+ * plurals, and compile the outputs.
  */
 import { createRequire } from 'node:module';
-import { auditDataset, CONSISTENCY_IS_ERROR, type LoadedEntity } from '../utils/dataset/audit';
+import { auditDataset, CONSISTENCY_IS_ERROR, type LoadedEntity } from './dataset/audit';
 import { compileCards, compileIndex } from '../utils/dataset/compile';
-import { foldForCompare, isCommonWord, matchAliases } from '../utils/dataset/rules';
+import { matchAliases } from '../utils/dataset/aliases';
+import { isCommonWord } from './dataset/rules';
+import { foldAlias } from '../utils/text/normalize';
 import { packIndex, type PackedIndex } from '../utils/match/term-index';
 import { compileIndexPayload, type CompiledIndex } from '../utils/match/compiled';
 import type { Entity } from '../utils/dataset/schema';
 import { loadDataFiles } from './load-data';
+import { withSurnames } from './dataset/surnames';
+import { withProductPlurals } from './dataset/plurals';
 import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
 
 const require = createRequire(import.meta.url);
@@ -33,7 +38,7 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
   };
   for (const lang of COUNTRY_NAME_LANGS) countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
   const taken = new Map<string, string>();
-  for (const e of entities) for (const a of matchAliases(e, BUILD_ALIAS_OPTIONS)) taken.set(foldForCompare(a.text), e.id);
+  for (const e of entities) for (const a of matchAliases(e, BUILD_ALIAS_OPTIONS)) taken.set(foldAlias(a.text), e.id);
   // Count how many countries claim each foreign name, so shared names are dropped.
   const proposals = new Map<string, Array<{ id: string; text: string; lang: string }>>();
   for (const e of entities) {
@@ -41,7 +46,7 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
     for (const lang of COUNTRY_NAME_LANGS) {
       const names = countries.getName(e.country, lang, { select: 'all' });
       for (const text of Array.isArray(names) ? names : names ? [names] : []) {
-        const key = foldForCompare(text);
+        const key = foldAlias(text);
         if (text.length < 4 && !/[\p{Script=Han}\p{Script=Hangul}]/u.test(text)) continue;
         if (isCommonWord(text) || taken.has(key)) continue;
         const list = proposals.get(key) ?? [];
@@ -62,10 +67,15 @@ export function withCountryNames(entities: LoadedEntity[]): Entity[] {
   });
 }
 
+/** The aliases the build adds to the data's: people's missing surnames, products' plurals ("F-35s"). */
+export function withBuildAliases<T extends Entity>(entities: readonly T[]): T[] {
+  return withProductPlurals(withSurnames(entities, BUILD_ALIAS_OPTIONS), BUILD_ALIAS_OPTIONS);
+}
+
 export function compileDataset(dir = 'data'): CompiledDataset {
   const { entities, problems, consistency } = auditDataset(loadDataFiles(dir), BUILD_ALIAS_OPTIONS);
   if (consistency.length > 0 && !CONSISTENCY_IS_ERROR) {
-    // Warnings only until the data is fixed (CONSISTENCY_IS_ERROR in utils/dataset/audit.ts makes them problems).
+    // Warnings only until the data is fixed (CONSISTENCY_IS_ERROR in scripts/dataset/audit.ts makes them problems).
     const shown = consistency.slice(0, 10).map((p) => `  [${p.check}] ${p.where}: ${p.message}`);
     console.warn(
       `Dataset consistency: ${consistency.length} contradiction(s) between cards (warnings):\n${shown.join('\n')}${consistency.length > 10 ? '\n  …' : ''}\nRun "npm run data:check -- --consistency" for the full list.`,
@@ -78,7 +88,8 @@ export function compileDataset(dir = 'data'): CompiledDataset {
     );
   }
   const full = withCountryNames(entities);
-  const index = compileIndex(full, BUILD_ALIAS_OPTIONS);
+  // Surname aliases and designations' plurals go into the index only: a card lists the aliases its data gives.
+  const index = compileIndex(withBuildAliases(full), BUILD_ALIAS_OPTIONS);
   const date = full.reduce((max, e) => (e.reviewed > max ? e.reviewed : max), '0000');
   return {
     index: packIndex(index),

@@ -1,10 +1,10 @@
 /**
  * Checks the whole dataset, or the files named on the command line, and exits 1 on any problem.
- * Contradictions between cards (utils/dataset/consistency.ts) are listed too, as warnings; they fail the
- * check only with --consistency (or once CONSISTENCY_IS_ERROR in utils/dataset/audit.ts is true, when they are problems).
+ * Contradictions between cards (scripts/dataset/consistency.ts) are listed too, as warnings; they fail the
+ * check only with --consistency (or once CONSISTENCY_IS_ERROR in scripts/dataset/audit.ts is true, when they are problems).
  * Usage: npm run data:check [-- [--consistency] data/place/europe.json …]
  */
-import { auditDataset, CONSISTENCY_IS_ERROR } from '../utils/dataset/audit';
+import { auditDataset, CONSISTENCY_IS_ERROR } from './dataset/audit';
 import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
 import { loadDataFiles, listDataFiles } from './load-data';
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditDataset } from '../utils/dataset/audit';
+import { auditDataset } from './dataset/audit';
 import { isoDate } from '../utils/dataset/schema';
 import { ENTITY_TYPES } from '../utils/dataset/types';
 import { foldAlias } from '../utils/text/normalize';

@@ -2,16 +2,23 @@
  * npm run data:report — the dataset at a glance: counts by type, kind and region,
  * alias collisions and how each is resolved, undated volatile facts, broken
  * related ids, summary length statistics, how old the evidence of open-ended facts is,
+ * rule priorities (which alias wins where an unconditional and a conditional one match the same text),
  * and contradictions between cards. Exits 1 if the audit finds problems.
+ * `--json`: the collisions, rule priorities and problems as JSON instead.
  */
-import { auditDataset } from '../utils/dataset/audit';
-import { hasDate, isVolatileFact } from '../utils/dataset/rules';
-import { regionOf } from '../utils/dataset/regions';
-import { evidenceDistribution, openEndedFacts } from '../utils/dataset/freshness';
+import { auditDataset } from './dataset/audit';
+import { formatPriority } from './dataset/priorities';
+import { hasDate, isVolatileFact } from './dataset/rules';
+import { regionOf } from './dataset/regions';
+import { evidenceDistribution, openEndedFacts } from './dataset/freshness';
 import { BUILD_ALIAS_OPTIONS } from './lib/english-words';
 import { loadDataFiles } from './load-data';
 
-const { entities, collisions, problems, consistency } = auditDataset(loadDataFiles(process.env.BACKSTORY_DATA_DIR ?? 'data'), BUILD_ALIAS_OPTIONS);
+const { entities, collisions, priorities, problems, consistency } = auditDataset(loadDataFiles(process.env.BACKSTORY_DATA_DIR ?? 'data'), BUILD_ALIAS_OPTIONS);
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ entities: entities.length, collisions, priorities, problems, consistency }, null, 2));
+  process.exit(problems.length > 0 ? 1 : 0);
+}
 const ids = new Set(entities.map((e) => e.id));
 
 function table(title: string, rows: Array<[string, number]>) {
@@ -35,6 +42,10 @@ console.log(`\n## Alias collisions (${collisions.length}; unresolved: ${collisio
 for (const c of collisions) {
   console.log(`  ${c.resolved ? 'ok ' : 'BAD'} "${c.key}": ${c.entries.map((e) => `${e.id} [${e.rule}]`).join(' | ')}`);
 }
+
+const never = priorities.filter((p) => p.decides.kind === 'never').length;
+console.log(`\n## Rule priorities: ${priorities.length} pairs (the conditional alias never wins on the shared text: ${never}; rules in utils/match/select.ts)`);
+for (const p of priorities) console.log(`  ${formatPriority(p)}`);
 
 const undated = entities.flatMap((e) => e.facts.filter((f) => isVolatileFact(f) && !hasDate(f)).map((f) => `${e.id}: ${f.label}`));
 console.log(`\n## Undated volatile facts (${undated.length})`);

@@ -4,8 +4,8 @@
  * last confirmed (`asOf`, else the card's `reviewed`). Start the monthly refresh at the top (docs/DATA-GUIDE.md).
  * Usage: npm run data:stale [-- --json] [-- --limit 50]
  */
-import { auditDataset } from '../utils/dataset/audit';
-import { isOpenEnded, isPastEvent, openEndedFacts } from '../utils/dataset/freshness';
+import { auditDataset } from './dataset/audit';
+import { isOpenEnded, isPastEvent, openEndedFacts } from './dataset/freshness';
 import { monthsBefore, startOf, today } from '../utils/text/dates';
 import { loadDataFiles } from './load-data';
 

@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { SourceFile } from '../utils/dataset/audit';
+import type { SourceFile } from './dataset/audit';
 
 /** The folder of other-language names, beside the entity folders. */
 export const NAMES_DIR = 'names';

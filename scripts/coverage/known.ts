@@ -5,7 +5,7 @@
  * leading "the " allowed to differ. Pure: the coverage command and its test use it.
  */
 import type { Entity } from '../../utils/dataset/schema';
-import { isCaseSensitive, matchAliases } from '../../utils/dataset/rules';
+import { isCaseSensitive, matchAliases } from '../../utils/dataset/aliases';
 import { foldAlias, foldCode, IGNORABLE } from '../../utils/text/normalize';
 
 export type KnownIndex = { folded: Set<string>; exact: Set<string> };

@@ -3,6 +3,8 @@
  * 275,000 words, MIT). Decides which acronyms also match in title case ("Nato" yes, "Swift" no).
  */
 import { createRequire } from 'node:module';
+import type { AliasOptions } from '../../utils/dataset/aliases';
+import { withNameClashes } from '../dataset/rules';
 
 const require = createRequire(import.meta.url);
 let words: Set<string> | null = null;
@@ -12,4 +14,5 @@ export function isEnglishWord(lower: string): boolean {
   return words.has(lower);
 }
 
-export const BUILD_ALIAS_OPTIONS = { isWord: isEnglishWord };
+/** The build's alias options: title-case forms for acronyms, except English words, common words and names ("Nice", "Sana"). */
+export const BUILD_ALIAS_OPTIONS: AliasOptions = { isWord: withNameClashes(isEnglishWord) };

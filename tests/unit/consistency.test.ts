@@ -3,8 +3,8 @@
  * contradiction and names both places; the agreeing version of the same cards passes.
  */
 import { describe, expect, test } from 'vitest';
-import { auditDataset, CONSISTENCY_IS_ERROR } from '../../utils/dataset/audit';
-import { consistencyProblems, isOfficeLabel, officeGroups, personIndex, resolveName } from '../../utils/dataset/consistency';
+import { auditDataset, CONSISTENCY_IS_ERROR } from '../../scripts/dataset/audit';
+import { consistencyProblems, isOfficeLabel, officeGroups, personIndex, resolveName } from '../../scripts/dataset/consistency';
 import type { Entity } from '../../utils/dataset/schema';
 
 type Card = Entity & { source?: string };
@@ -83,6 +83,10 @@ describe('reading offices and names', () => {
     expect(resolveName('Anna Berg Jr.', people)).toBe('a-b');
     expect(resolveName('Anna Bergström', people)).toBeUndefined();
     expect(resolveName('Annals of Anna Berg', people)).toBeUndefined();
+    // Folded as the matcher folds: "Ł" is "L", an en dash a hyphen.
+    const lech = personIndex([card('lech-walesa', 'person', 'x', 'Lech Wałęsa'), card('j-k', 'person', 'x', 'Jean-Karl Øster')]);
+    expect(resolveName('Lech Walesa (Poland)', lech)).toBe('lech-walesa');
+    expect(resolveName('Jean–Karl Oster', lech)).toBe('j-k');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { buildKnownIndex, isKnown } from '../../scripts/coverage/known';
 import { loadDataFiles } from '../../scripts/load-data';
-import { auditDataset } from '../../utils/dataset/audit';
+import { auditDataset } from '../../scripts/dataset/audit';
 
 describe('isKnown on small entities', () => {
   const index = buildKnownIndex([

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { Matcher } from '../../utils/match/matcher';
 import { newRuleState, selectMentions } from '../../utils/match/select';
 import { compileIndex } from '../../utils/dataset/compile';
-import { auditDataset, findCollisions } from '../../utils/dataset/audit';
+import { auditDataset, findCollisions } from '../../scripts/dataset/audit';
 import { entitySchema, type Entity } from '../../utils/dataset/schema';
 import { packIndex, unpackIndex, mergeIndexes } from '../../utils/match/term-index';
 import { PageScan } from '../../utils/scan/page-scan';

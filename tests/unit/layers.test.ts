@@ -4,7 +4,7 @@
  * library (zod) or the schema module's values; and the utils folders import each other in one
  * direction only (no folder-level cycles). Type-only imports are erased at build time and not counted.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
@@ -52,9 +52,32 @@ describe('layers', () => {
         if (!target) continue;
         if (f.startsWith('utils/') && /^(entrypoints|components|scripts)\//.test(target)) bad.push(`${f} → ${target}`);
         if (f.startsWith('components/') && /^(entrypoints|scripts)\//.test(target)) bad.push(`${f} → ${target}`);
+        if (f.startsWith('entrypoints/') && target.startsWith('scripts/')) bad.push(`${f} → ${target}`);
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  test('build-only dataset code (audit, consistency, editorial word lists, report regions) lives in scripts/, not utils/', () => {
+    // The modules themselves.
+    for (const name of ['audit', 'consistency', 'regions', 'freshness', 'rules']) {
+      expect(existsSync(join(ROOT, 'utils/dataset', `${name}.ts`)), `utils/dataset/${name}.ts`).toBe(false);
+      expect(existsSync(join(ROOT, 'scripts/dataset', `${name}.ts`)), `scripts/dataset/${name}.ts`).toBe(true);
+    }
+    // And what they define: no runtime file declares the editorial lists or the audit's functions.
+    const BUILD_ONLY =
+      /\b(?:COMMON_WORDS|CAPITALISED_CLASHES|TITLE_CASE_CLASHES|isCommonWord|isCapitalisedClash|findCollisions|auditDataset|consistencyProblems|regionOf|foldForCompare)\b/;
+    const bad = all.filter((f) => BUILD_ONLY.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(bad).toEqual([]);
+  });
+
+  test("the dataset compiler the runtime uses compares aliases with the matcher's fold, and so does the audit", () => {
+    for (const f of ['utils/dataset/aliases.ts', 'scripts/dataset/audit.ts', 'scripts/dataset/consistency.ts', 'scripts/dataset/rules.ts']) {
+      expect(
+        imports(f).some((spec) => /utils\/text\/normalize$|\.\.\/text\/normalize$/.test(spec)),
+        f,
+      ).toBe(true);
+    }
   });
 
   test('the content script never loads zod or the schema module (it is in every page)', () => {

@@ -5,7 +5,7 @@
  * evidence is old says when it was last confirmed.
  */
 import type { Fact } from '../dataset/schema';
-import { isOpenEnded } from '../dataset/freshness';
+import { isOpenEnded } from '../dataset/volatile';
 import { t, type MessageKey } from '../i18n';
 import { endOf, inPeriod, monthsBefore, today as todayDate } from '../text/dates';
 

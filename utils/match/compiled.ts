@@ -55,6 +55,8 @@ export type CompiledIndex = {
   context: Array<[number, number[]]>;
   /** Aliases with a validity period: [alias, from, to], "" for an open end (optional: most indexes have none). */
   period?: Array<[number, string, string]>;
+  /** Surnames several people share: [alias, related entity indices] (optional). */
+  hints?: Array<[number, number[]]>;
   /**
    * The tables: base64 when sent as a message (Chromium's extension messaging would turn an
    * ArrayBuffer into `{}`), the bytes themselves when read from the packaged file (index.bin).
@@ -202,15 +204,25 @@ export function compileIndexPayload(index: TermIndex): CompiledIndex {
   tables.stringStart = stringStart;
   const context: Array<[number, number[]]> = [];
   const period: Array<[number, string, string]> = [];
+  const hints: Array<[number, number[]]> = [];
   index.aliases.forEach((a, i) => {
     if (a.context) context.push([i, a.context]);
     if (a.from || a.to) period.push([i, a.from ?? '', a.to ?? '']);
+    if (a.hints) hints.push([i, a.hints]);
   });
-  return { v: COMPILED_VERSION, types, strings: parts.join(''), context, ...(period.length > 0 ? { period } : {}), bin: toBase64(encodeTables(tables)) };
+  return {
+    v: COMPILED_VERSION,
+    types,
+    strings: parts.join(''),
+    context,
+    ...(period.length > 0 ? { period } : {}),
+    ...(hints.length > 0 ? { hints } : {}),
+    bin: toBase64(encodeTables(tables)),
+  };
 }
 
 /**
- * The index as one file: a little-endian Uint32 byte length of the JSON head ({v, types, context}),
+ * The index as one file: a little-endian Uint32 byte length of the JSON head ({v, types, context, period, hints}),
  * the Uint32 byte length of the strings (UTF-8), then the head, the strings and the tables, each
  * starting on a 4-byte boundary.
  */
@@ -218,7 +230,7 @@ export function encodeIndexFile(c: CompiledIndex): Uint8Array {
   // UTF-8 gives back the same string only when it holds no lone surrogate: offsets depend on it.
   if (/\p{Cs}/u.test(c.strings)) throw new Error('an entity or alias holds a lone surrogate');
   const enc = new TextEncoder();
-  const head = enc.encode(JSON.stringify({ v: c.v, types: c.types, context: c.context, period: c.period }));
+  const head = enc.encode(JSON.stringify({ v: c.v, types: c.types, context: c.context, period: c.period, hints: c.hints }));
   const strings = enc.encode(c.strings);
   const tables = typeof c.bin === 'string' ? fromBase64(c.bin) : c.bin;
   const pad = (n: number) => (n + 3) & ~3;
@@ -238,7 +250,7 @@ export function decodeIndexFile(buffer: ArrayBuffer): CompiledIndex {
   const stringsLength = view.getUint32(4, true);
   const pad = (n: number) => (n + 3) & ~3;
   const dec = new TextDecoder();
-  const head = JSON.parse(dec.decode(new Uint8Array(buffer, 8, headLength))) as Pick<CompiledIndex, 'v' | 'types' | 'context' | 'period'>;
+  const head = JSON.parse(dec.decode(new Uint8Array(buffer, 8, headLength))) as Pick<CompiledIndex, 'v' | 'types' | 'context' | 'period' | 'hints'>;
   if (head.v !== COMPILED_VERSION) throw new Error(`index file version ${String(head.v)}, expected ${String(COMPILED_VERSION)}`);
   const stringsAt = 8 + pad(headLength);
   const strings = dec.decode(new Uint8Array(buffer, stringsAt, stringsLength));

@@ -8,10 +8,18 @@ import type { EntityType } from '../dataset/schema';
 export const FLAG_CASE_SENSITIVE = 1;
 export const FLAG_AFTER_FULL = 2;
 export const FLAG_NO_BOUNDARY = 4;
+/** A person's surname ("Rutte", "von der Leyen", "Xi"): a title right before it ("Mr Rutte") names the person as the full name does. */
+export const FLAG_SURNAME = 8;
+/** A two-letter acronym that is also an English word ("US", "IS"): among words in capitals it needs more evidence (./caps.ts). */
+export const FLAG_CAPS_WORD = 16;
 
 export type IndexEntity = { id: string; type: EntityType; name: string };
-/** `from`/`to`: the alias names this entity only in that period (ISO dates, either end open). */
-export type IndexAlias = { text: string; entity: number; flags: number; context?: number[]; from?: string; to?: string };
+/**
+ * `from`/`to`: the alias names this entity only in that period (ISO dates, either end open).
+ * `hints`: for a surname several people share, the entities related to this one: after a title, the
+ * person whose related entities are on the page is the one meant ("Mr Gates" beside the Pentagon).
+ */
+export type IndexAlias = { text: string; entity: number; flags: number; context?: number[]; from?: string; to?: string; hints?: number[] };
 export type TermIndex = { entities: IndexEntity[]; aliases: IndexAlias[] };
 
 /** JSON form: arrays instead of objects, to keep the bundle small. */
@@ -27,6 +35,8 @@ export type PackedIndex = {
    * An extra array rather than a wider `a` row, so an index without periods packs as before.
    */
   p?: Array<[number, string, string]>;
+  /** Optional: [alias index, hint entity indices] for surnames several people share. */
+  h?: Array<[number, number[]]>;
 };
 
 export function packIndex(index: TermIndex): PackedIndex {
@@ -45,6 +55,11 @@ export function packIndex(index: TermIndex): PackedIndex {
     if (a.from || a.to) periods.push([i, a.from ?? '', a.to ?? '']);
   });
   if (periods.length > 0) packed.p = periods;
+  const hints: Array<[number, number[]]> = [];
+  index.aliases.forEach((a, i) => {
+    if (a.hints) hints.push([i, a.hints]);
+  });
+  if (hints.length > 0) packed.h = hints;
   return packed;
 }
 
@@ -61,6 +76,7 @@ export function unpackIndex(packed: PackedIndex): TermIndex {
     if (from) alias.from = from;
     if (to) alias.to = to;
   }
+  for (const [i, hints] of packed.h ?? []) (aliases[i] as IndexAlias).hints = hints;
   return { entities, aliases };
 }
 
@@ -75,6 +91,7 @@ export function mergeIndexes(base: TermIndex, extra: TermIndex): TermIndex {
         ...a,
         entity: a.entity + shift,
         ...(a.context ? { context: a.context.map((c) => c + shift) } : {}),
+        ...(a.hints ? { hints: a.hints.map((c) => c + shift) } : {}),
       })),
     ],
   };

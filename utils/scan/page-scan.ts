@@ -3,67 +3,14 @@
  * per mention with its live Range. Handles rescans of changed subtrees.
  * No UI and no browser APIs beyond the DOM, so it is unit-tested in happy-dom.
  */
-import { locate, nodeLength, walkBlocks, type Block } from '../dom/walk';
+import { walkBlocks, type Block } from '../dom/walk';
 import type { Matcher, Candidate } from '../match/matcher';
 import { hasContextCandidates, newRuleState, selectMentions, type RuleState } from '../match/select';
 import { runChunked, type Yielder } from '../tasks/scheduler';
+import { nodesOf, Record, type MentionRecord } from './mention-record';
+import { OVERLAP, SEPARATOR, units, type BlockWindow, type Unit } from './units';
 
-export type MentionRecord = {
-  entity: number;
-  alias: number;
-  /** The mention's live Range, made on first use (most mentions are never marked or hovered). */
-  readonly range: Range;
-  /** The text as it stood on the page. */
-  text: string;
-  /** Order of discovery. */
-  seq: number;
-  /** Reading order: the block's place in the walk (later scans come after), then the offset in the block. */
-  block: number;
-  start: number;
-  /** Text nodes the mention spans. */
-  nodes: Text[];
-};
-
-type BlockWindow = { block: Block; from: number; to: number };
-/** A unit of work: consecutive small blocks matched as one text, or one window of an enormous block. */
-type Unit = { blocks: Block[]; window?: undefined } | { blocks?: undefined; window: BlockWindow };
-
-/**
- * Group small blocks into batches of about BATCH characters, matched in one call (one loop that
- * the JIT optimises early instead of hundreds of short calls run cold); split enormous blocks into
- * windows of at most WINDOW characters (plus the overlap).
- */
-function* units(blocks: Iterable<Block>): Generator<Unit> {
-  let batch: Block[] = [];
-  let size = 0;
-  for (const block of blocks) {
-    const n = block.text.length;
-    if (n <= WINDOW) {
-      batch.push(block);
-      size += n + 1;
-      if (size >= BATCH) {
-        yield { blocks: batch };
-        batch = [];
-        size = 0;
-      }
-      continue;
-    }
-    if (batch.length > 0) yield { blocks: batch };
-    batch = [];
-    size = 0;
-    for (let from = 0; from < n; from += WINDOW) yield { window: { block, from, to: Math.min(n, from + WINDOW + OVERLAP) } };
-  }
-  if (batch.length > 0) yield { blocks: batch };
-}
-
-/**
- * Joins the blocks of a batch: U+FFFF, a noncharacter. No alias contains it and it is neither a
- * word character nor ignorable, so a walk stops there and both sides see a boundary: the same
- * matches as block by block. Parsed at run time: Chromium refuses to load a script file holding a
- * noncharacter ("isn't UTF-8 encoded"), and the minifier writes a literal or String.fromCharCode
- * as the character itself.
- */
-const SEPARATOR: string = JSON.parse('"\\uffff"');
+export type { MentionRecord } from './mention-record';
 
 type DeferredBlock = {
   block: Block;
@@ -76,12 +23,6 @@ type DeferredBlock = {
   dropped?: boolean;
 };
 
-/** Text larger than this is matched in windows so one enormous text node cannot make a long task. */
-const WINDOW = 32_768;
-/** Longest alias we need to see whole across a window edge. */
-const OVERLAP = 200;
-/** Characters of small blocks matched in one call. */
-const BATCH = 16_384;
 /**
  * At most this many mentions are kept per block. A single text node of megabytes can
  * hold tens of thousands of names; each kept mention is a live Range the browser must
@@ -228,11 +169,11 @@ export class PageScan {
   /** Apply the rules to a block's candidates and keep its mentions (up to the block's cap). */
   private keep(block: Block, order: number, candidates: Candidate[]): void {
     const limit = MAX_MENTIONS_PER_BLOCK - this.blockMentions;
-    const mentions = selectMentions(this.matcher.rules, candidates, this.state).slice(0, limit);
+    const mentions = selectMentions(this.matcher.rules, candidates, this.state, block.text).slice(0, limit);
     this.blockMentions += mentions.length;
     const records = mentions.map((m) => this.add(block, order, m));
     if (records.length > 0) this.windowEnd = Math.max(this.windowEnd, ...mentions.map((m) => m.end));
-    if (hasContextCandidates(this.matcher.rules, candidates)) this.deferred.push({ block, order, candidates, records, limit });
+    if (hasContextCandidates(this.matcher.rules, candidates, block.text)) this.deferred.push({ block, order, candidates, records, limit });
   }
 
   /**
@@ -247,7 +188,7 @@ export class PageScan {
       pending[Symbol.iterator](),
       (d) => {
         if (d.dropped || d.records.some((r) => !this.records.has(r))) return; // block changed since
-        const mentions = selectMentions(this.matcher.rules, d.candidates, this.state).slice(0, d.limit);
+        const mentions = selectMentions(this.matcher.rules, d.candidates, this.state, d.block.text).slice(0, d.limit);
         const same =
           mentions.length === d.records.length &&
           mentions.every((m, i) => {
@@ -326,66 +267,4 @@ export class PageScan {
       else this.byNode.set(node, kept);
     }
   }
-}
-
-/**
- * A mention: where it is (its boundary points, found now) and its Range, created on first use.
- * In first-mention mode most mentions are never marked, and each live Range is work for the
- * browser on every change to its text; where one is needed (marking, hovering, the keyboard)
- * it is made from the points found at scan time. A change to the text rescans its block and
- * replaces its records; one read before that rescan gets a collapsed range rather than an error.
- */
-class Record implements MentionRecord {
-  readonly text: string;
-  private readonly startNode: Text;
-  private readonly startOffset: number;
-  private readonly endNode: Text;
-  private readonly endOffset: number;
-  private made: Range | null = null;
-
-  constructor(
-    source: Block,
-    readonly start: number,
-    end: number,
-    readonly entity: number,
-    readonly alias: number,
-    readonly seq: number,
-    readonly block: number,
-    readonly nodes: Text[],
-  ) {
-    this.text = source.text.slice(start, end);
-    const a = locate(source, start, true);
-    const b = locate(source, end, false);
-    this.startNode = a.node;
-    this.startOffset = a.offset;
-    this.endNode = b.node;
-    this.endOffset = b.offset;
-  }
-
-  get range(): Range {
-    if (this.made) return this.made;
-    const range = this.startNode.ownerDocument.createRange();
-    try {
-      range.setStart(this.startNode, this.startOffset);
-      range.setEnd(this.endNode, this.endOffset);
-    } catch {
-      range.collapse(true); // the text changed under us; its rescan is on its way
-    }
-    return (this.made = range);
-  }
-}
-
-function nodesOf(block: Block, start: number, end: number): Text[] {
-  const { starts, nodes } = block;
-  // First node that ends after `start` (binary search: blocks can hold thousands of nodes).
-  let lo = 0;
-  let hi = nodes.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] + nodeLength(block, mid) > start) hi = mid;
-    else lo = mid + 1;
-  }
-  const out: Text[] = [];
-  for (let i = lo; i < nodes.length && starts[i] < end; i++) if (starts[i] + nodeLength(block, i) > start) out.push(nodes[i]);
-  return out;
 }

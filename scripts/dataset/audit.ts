@@ -3,9 +3,14 @@
  * collisions. Pure: takes parsed files, returns problems. The build fails on any
  * problem; the report prints them; tests assert there are none.
  */
-import { entitySchema, type Entity } from './schema';
-import { hasPeriod, periodsOverlap, type Period } from '../text/dates';
+import { entitySchema, type Entity } from '../../utils/dataset/schema';
+import { aliasObject, isCaseSensitive, matchAliases, type AliasOptions } from '../../utils/dataset/aliases';
+import { hasPeriod, periodsOverlap, type Period } from '../../utils/text/dates';
+import { foldAlias } from '../../utils/text/normalize';
 import { consistencyProblems, type ConsistencyProblem } from './consistency';
+import { rulePriorities } from './priorities';
+import { withSurnames } from './surnames';
+import { withProductPlurals } from './plurals';
 
 /**
  * Whether contradictions between cards (./consistency.ts) fail the build like any other problem.
@@ -13,18 +18,7 @@ import { consistencyProblems, type ConsistencyProblem } from './consistency';
  * `npm run data:check -- --consistency` fails on them. Switch to true once the dataset is clean.
  */
 export const CONSISTENCY_IS_ERROR = true;
-import {
-  aliasObject,
-  foldForCompare,
-  hasDate,
-  isCaseSensitive,
-  isCapitalisedClash,
-  isCommonWord,
-  isConditional,
-  isVolatileFact,
-  matchAliases,
-  type AliasOptions,
-} from './rules';
+import { hasDate, isCapitalisedClash, isCommonWord, isConditional, isVolatileFact } from './rules';
 
 /** A parsed source file; `problems` are ones found while loading it (an other-language names file). */
 export type SourceFile = { path: string; data: unknown; problems?: Array<{ where: string; message: string }> };
@@ -78,7 +72,7 @@ export function editorialProblems(entities: LoadedEntity[], opts: AliasOptions =
       }
     }
     for (const alias of e.aliases.map(aliasObject)) {
-      if (hasPeriod(alias) && foldForCompare(alias.text) === foldForCompare(e.name)) {
+      if (hasPeriod(alias) && foldAlias(alias.text) === foldAlias(e.name)) {
         problems.push({ where, message: `alias "${alias.text}" repeats the name, which is always the entity's: a validity period cannot go on it` });
       }
     }
@@ -126,7 +120,7 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
   for (const e of entities) {
     const seen = new Set<string>();
     for (const a of matchAliases(e, opts)) {
-      const key = foldForCompare(a.text);
+      const key = foldAlias(a.text);
       const cs = isCaseSensitive(a);
       const cond = isConditional(a);
       const dedupe = [key, cs ? a.text : '', cond ? 'c' : '', a.from ?? '', a.to ?? ''].join('\u0000');
@@ -168,6 +162,8 @@ export function findCollisions(entities: Array<Pick<Entity, 'id' | 'name' | 'ali
 export function auditDataset(files: SourceFile[], opts: AliasOptions = {}) {
   const { entities, problems } = validateFiles(files);
   const collisions = findCollisions(entities, opts);
+  // As the build compiles them: with the surname and plural aliases it adds.
+  const priorities = rulePriorities(withProductPlurals(withSurnames(entities, opts), opts), opts);
   const consistency: ConsistencyProblem[] = consistencyProblems(entities);
   const all: Problem[] = [
     ...problems,
@@ -180,7 +176,7 @@ export function auditDataset(files: SourceFile[], opts: AliasOptions = {}) {
       })),
     ...(CONSISTENCY_IS_ERROR ? consistency.map(({ where, message }) => ({ where, message })) : []),
   ];
-  return { entities, collisions, problems: all, consistency };
+  return { entities, collisions, priorities, problems: all, consistency };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

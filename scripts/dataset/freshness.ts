@@ -2,9 +2,11 @@
  * How fresh the dataset's evidence is: the facts that can go out of date (open-ended ones) and the
  * date their evidence was last confirmed. Pure; used by `npm run data:stale` and `npm run data:report`.
  */
-import type { Entity, Fact } from './schema';
-import { isVolatileFact } from './rules';
-import { startOf } from '../text/dates';
+import type { Entity } from '../../utils/dataset/schema';
+import { isOpenEnded } from '../../utils/dataset/volatile';
+import { startOf } from '../../utils/text/dates';
+
+export { isOpenEnded };
 
 export type OpenFact = {
   id: string;
@@ -18,12 +20,6 @@ export type OpenFact = {
   /** `asOf`, else `reviewed`: when the fact was last confirmed. */
   evidence: string;
 };
-
-/** A fact that still holds as far as the data says, so it may have changed since: a volatile fact with `from` and no `to`, or any fact with `asOf` and no `to`. */
-export function isOpenEnded(fact: Fact): boolean {
-  if (fact.to) return false;
-  return Boolean(fact.asOf) || (Boolean(fact.from) && isVolatileFact(fact));
-}
 
 /**
  * An event that is over: its figures are history ("Deaths" in a war of 1918, an election's seats), not news that may change.

@@ -12,9 +12,10 @@
  *  - dating:   one person's current office, stated with the same label on two cards, starts on the same date on both
  *              (unless the person's card shows them as two offices: "CEO" of Google and of Alphabet).
  */
-import type { Entity, Fact } from './schema';
-import { foldForCompare, isCaseSensitive, matchAliases } from './rules';
-import { sameDate } from '../text/dates';
+import type { Entity, Fact } from '../../utils/dataset/schema';
+import { isCaseSensitive, matchAliases } from '../../utils/dataset/aliases';
+import { foldAlias } from '../../utils/text/normalize';
+import { sameDate } from '../../utils/text/dates';
 
 export type ConsistencyCheck = 'office' | 'members' | 'symmetry' | 'dating';
 export type ConsistencyProblem = { check: ConsistencyCheck; where: string; message: string };
@@ -61,7 +62,7 @@ const OFFICE_IN_LABEL = new RegExp(`(?<!\\b(?:vice|deputy|vice-|former|first dep
 
 /** Whether a fact label names an office held by one person ("President", "Chairman and CEO"). */
 export function isOfficeLabel(label: string): boolean {
-  return OFFICE_LABEL.test(foldForCompare(label));
+  return OFFICE_LABEL.test(foldAlias(label));
 }
 
 /**
@@ -71,7 +72,7 @@ export function isOfficeLabel(label: string): boolean {
  */
 export function officeGroups(label: string, holder: Pick<Entity, 'type'>): Set<string> {
   const out = new Set<string>();
-  const folded = foldForCompare(label);
+  const folded = foldAlias(label);
   for (const m of folded.matchAll(OFFICE_IN_LABEL)) {
     let group = OFFICE_GROUP.find(([w]) => w === m[1] || w === m[1].replace(' ', '-'))?.[1];
     if (!group) continue;
@@ -90,16 +91,18 @@ function referenceKeys(e: Card): Array<{ text: string; cs: boolean }> {
   const keys: Array<{ text: string; cs: boolean }> = [];
   for (const a of matchAliases(e)) {
     const cs = isCaseSensitive(a);
-    const text = (cs ? a.text : foldForCompare(a.text)).replace(/\s*\(.*\)$/, '').replace(/^the /, '');
+    const text = (cs ? a.text : foldAlias(a.text)).replace(/\s*\(.*\)$/, '').replace(/^the /, '');
     if (text.length >= 2) keys.push({ text, cs });
   }
-  const bare = foldForCompare(e.name).replace(/\s*\(.*\)$/, '').replace(/^the /, '');
+  const bare = foldAlias(e.name)
+    .replace(/\s*\(.*\)$/, '')
+    .replace(/^the /, '');
   if (bare.length >= 2) keys.push({ text: bare, cs: false });
   return keys;
 }
 
 function mentions(label: string, keys: Array<{ text: string; cs: boolean }>): boolean {
-  const folded = foldForCompare(label);
+  const folded = foldAlias(label);
   return keys.some((k) => {
     const hay = k.cs ? label : folded;
     const i = hay.indexOf(k.text);
@@ -134,9 +137,9 @@ function nameIndex(entities: readonly Card[], keep: (e: Card) => boolean): Map<s
   };
   for (const e of entities) {
     if (!keep(e)) continue;
-    add(foldForCompare(e.name), e.id);
-    add(foldForCompare(e.name).replace(/\s*\(.*\)$/, ''), e.id);
-    for (const a of matchAliases(e)) if (!a.afterFull && !a.context) add(foldForCompare(a.text), e.id);
+    add(foldAlias(e.name), e.id);
+    add(foldAlias(e.name).replace(/\s*\(.*\)$/, ''), e.id);
+    for (const a of matchAliases(e)) if (!a.afterFull && !a.context) add(foldAlias(a.text), e.id);
   }
   return byKey;
 }
@@ -146,7 +149,7 @@ function nameIndex(entities: readonly Card[], keep: (e: Card) => boolean): Map<s
  * a parenthesis ("Gianni Infantino (Switzerland/Italy)", "Jamie Dimon, CEO since 2005"). Undefined when none or ambiguous.
  */
 export function resolveName(value: string, people: Map<string, Set<string>>): string | undefined {
-  const folded = foldForCompare(value);
+  const folded = foldAlias(value);
   for (const v of [folded, folded.replace(TITLE, '')]) {
     const words = v.split(' ');
     for (let n = Math.min(words.length, 8); n >= 1; n--) {
@@ -295,7 +298,7 @@ function datingProblems(holdings: Holding[]): ConsistencyProblem[] {
   const groups = new Map<string, Holding[]>();
   for (const h of holdings) {
     if (!h.fact.from) continue;
-    const key = `${h.person.id}\u0000${foldForCompare(h.fact.label)}`;
+    const key = `${h.person.id}\u0000${foldAlias(h.fact.label)}`;
     groups.set(key, [...(groups.get(key) ?? []), h]);
   }
   for (const list of groups.values()) {
