@@ -10,7 +10,7 @@ z.config({ jitless: true });
 
 import { ENTITY_TYPES } from './types';
 import { isOrdered } from '../text/dates';
-export { ENTITY_TYPES, type EntityType } from './types';
+export type { EntityType } from './types';
 
 /** ISO 8601 calendar date at year, month or day precision: 2012, 2012-11, 2012-11-15. */
 export const isoDate = z
@@ -110,5 +110,3 @@ export type Alias = z.infer<typeof aliasSchema>;
 export type AliasObject = z.infer<typeof aliasObjectSchema>;
 export type Fact = z.infer<typeof factSchema>;
 
-/** A dataset source file: an array of entities. */
-export const entityFileSchema = z.array(entitySchema);
