@@ -4,7 +4,8 @@
  * ever interpreted as HTML.
  */
 import type { CardEntity } from '../utils/dataset/compile';
-import { flagEmoji, selectFacts, TYPE_LABEL } from '../utils/card/facts';
+import { flagEmoji, selectFacts } from '../utils/card/facts';
+import { TYPE_LABELS } from '../utils/type-labels';
 import { formatMonth, t } from '../utils/i18n';
 import type { LocatorMap } from '../utils/map/locator';
 
@@ -33,7 +34,9 @@ export function Card(props: CardProps) {
   const { entity, matched, articleDate } = props;
   const facts = selectFacts(entity.facts, articleDate, props.custom ? undefined : { reviewed: entity.reviewed, today: props.today });
   const flag = flagEmoji(entity.country);
-  const kind = entity.kind ?? (TYPE_LABEL[entity.type] ? t(TYPE_LABEL[entity.type]) : entity.type);
+  // A stored glossary entry is validated, but a card never throws over a type it does not know.
+  const one = TYPE_LABELS[entity.type]?.one;
+  const kind = entity.kind ?? (one ? t(one) : entity.type);
   const showMatched = matched && matched.trim().toLowerCase() !== entity.name.toLowerCase();
   const titleId = `bs-title-${entity.id}`;
   return (

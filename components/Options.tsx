@@ -9,8 +9,7 @@ import { ENTITY_TYPES } from '../utils/dataset/types';
 import { formFromEntry, type EntryForm } from '../utils/glossary';
 import type { SiteRule } from '../utils/settings';
 import { t } from '../utils/i18n';
-import { TYPE_GROUP } from './Popup';
-import { TYPE_LABEL } from '../utils/card/facts';
+import { TYPE_LABELS } from '../utils/type-labels';
 
 const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
@@ -119,7 +118,7 @@ export function Glossary(props: GlossaryProps) {
         {props.entries.map((e) => (
           <li key={e.id}>
             <div>
-              <strong>{e.name}</strong> <span class="muted">{t(TYPE_LABEL[e.type])}</span>
+              <strong>{e.name}</strong> <span class="muted">{t(TYPE_LABELS[e.type].one)}</span>
               <div class="muted summary">{e.summary}</div>
             </div>
             <div class="actions">
@@ -144,7 +143,7 @@ export function Glossary(props: GlossaryProps) {
             <select value={form.type} onChange={field('type')}>
               {ENTITY_TYPES.map((type) => (
                 <option key={type} value={type}>
-                  {t(TYPE_GROUP[type])}
+                  {t(TYPE_LABELS[type].many)}
                 </option>
               ))}
             </select>

@@ -5,6 +5,7 @@
 import type { FoundEntity, PageStatus } from '../utils/messages';
 import type { Settings } from '../utils/settings';
 import { ENTITY_TYPES, type EntityType } from '../utils/dataset/types';
+import { TYPE_LABELS } from '../utils/type-labels';
 import { t, type MessageKey } from '../utils/i18n';
 
 export type PopupProps = {
@@ -26,16 +27,6 @@ const REASON: Record<NonNullable<PageStatus['reason']>, MessageKey> = {
   'none-found': 'reasonNone',
 };
 
-export const TYPE_GROUP: Record<EntityType, MessageKey> = {
-  person: 'typePerson',
-  organization: 'typeOrganization',
-  place: 'typePlace',
-  event: 'typeEvent',
-  initiative: 'typeInitiative',
-  product: 'typeProduct',
-  media: 'typeMedia',
-  concept: 'typeConcept',
-};
 
 /** The settings chosen from a list: key, label, and (value, label) per option. */
 const CHOICES: Array<[keyof Pick<Settings, 'where' | 'scope' | 'mark' | 'style' | 'theme'>, MessageKey, Array<[string, MessageKey]>]> = [
@@ -116,7 +107,7 @@ export function Popup(props: PopupProps) {
                 checked={settings.categories[type]}
                 onChange={(e) => props.onChange({ categories: { ...settings.categories, [type]: (e.target as HTMLInputElement).checked } })}
               />
-              {t(TYPE_GROUP[type])}
+              {t(TYPE_LABELS[type].many)}
             </label>
           ))}
         </fieldset>
@@ -142,7 +133,7 @@ function FoundList(props: { status: PageStatus | null; onJump: (id: string) => v
     <div class="groups">
       {ENTITY_TYPES.filter((type) => groups.has(type)).map((type) => (
         <div class="group" key={type}>
-          <h3>{t(TYPE_GROUP[type])}</h3>
+          <h3>{t(TYPE_LABELS[type].many)}</h3>
           <ul>
             {groups
               .get(type)!

@@ -4,6 +4,7 @@
  * before writing (utils/glossary.ts); readers here only use entries whose shape
  * is usable, so a damaged entry is skipped, never the whole glossary.
  */
+import { isPlainObject } from './guards';
 import { storage } from 'wxt/utils/storage';
 import type { Entity } from './dataset/schema';
 import { ENTITY_TYPES } from './dataset/types';
@@ -17,17 +18,16 @@ export function usableEntries(stored: unknown): Entity[] {
   if (!Array.isArray(stored)) return [];
   return stored.filter(
     (e): e is Entity =>
-      typeof e === 'object' &&
-      e !== null &&
+      isPlainObject(e) &&
       typeof e.id === 'string' &&
       typeof e.name === 'string' &&
       e.name.length > 0 &&
       typeof e.summary === 'string' &&
+      typeof e.type === 'string' &&
       (ENTITY_TYPES as readonly string[]).includes(e.type) &&
       Array.isArray(e.aliases) &&
-      e.aliases.every((a: unknown) => typeof a === 'string' || (typeof a === 'object' && a !== null && typeof (a as { text?: unknown }).text === 'string')) &&
+      e.aliases.every((a: unknown) => typeof a === 'string' || (isPlainObject(a) && typeof a.text === 'string')) &&
       Array.isArray(e.facts) &&
-      typeof e.links === 'object' &&
-      e.links !== null,
+      isPlainObject(e.links),
   );
 }

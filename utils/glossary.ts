@@ -4,6 +4,7 @@
  * anything is written: every problem is listed with where it is, and an invalid
  * file changes nothing.
  */
+import { isPlainObject } from './guards';
 import { entitySchema, type Entity } from './dataset/schema';
 import type { EntityType } from './dataset/types';
 
@@ -25,14 +26,14 @@ export function parseGlossaryImport(text: string, byteLength = new TextEncoder()
   } catch (err) {
     return { ok: false, problems: [`Not valid JSON: ${(err as Error).message}`] };
   }
-  const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.entries) ? data.entries : null;
+  const list = Array.isArray(data) ? data : isPlainObject(data) && Array.isArray(data.entries) ? data.entries : null;
   if (!list) return { ok: false, problems: ['Expected a JSON array of entries (or an object with an "entries" array).'] };
   if (list.length > MAX_ENTRIES) return { ok: false, problems: [`${list.length} entries; at most ${MAX_ENTRIES} are allowed.`] };
   const problems: string[] = [];
   const entries: Entity[] = [];
   const seen = new Map<string, number>();
   list.forEach((raw: unknown, i: number) => {
-    const label = `entry ${i + 1}${isObject(raw) && typeof raw.id === 'string' ? ` (${raw.id.slice(0, 60)})` : ''}`;
+    const label = `entry ${i + 1}${isPlainObject(raw) && typeof raw.id === 'string' ? ` (${raw.id.slice(0, 60)})` : ''}`;
     const parsed = entitySchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(`${label}, ${issue.path.join('.') || 'entry'}: ${issue.message}`);
@@ -114,8 +115,4 @@ export function slug(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return s.length >= 2 ? s : `entry-${Date.now().toString(36)}`;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -11,6 +11,7 @@ import type { IndexMessage } from './match/compiled';
 import type { Timing } from './page/timings';
 import type { EntityType } from './dataset/types';
 import type { LocatorMap } from './map/locator';
+import { isPlainObject } from './guards';
 
 export type FoundEntity = { id: string; name: string; type: EntityType; count: number };
 
@@ -102,12 +103,11 @@ export function handle<Api>(guard: (m: unknown) => m is { type: keyof Api }, han
   };
 }
 
-const isRecord = (m: unknown): m is Record<string, unknown> => typeof m === 'object' && m !== null;
 const isString = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length <= max;
 
 function isStatus(s: unknown): s is PageStatus {
   return (
-    isRecord(s) &&
+    isPlainObject(s) &&
     typeof s.hostname === 'string' &&
     typeof s.url === 'string' &&
     typeof s.active === 'boolean' &&
@@ -115,12 +115,12 @@ function isStatus(s: unknown): s is PageStatus {
     typeof s.settled === 'number' &&
     Array.isArray(s.found) &&
     s.found.length <= 5000 &&
-    s.found.every((f) => isRecord(f) && typeof f.id === 'string' && typeof f.name === 'string' && typeof f.count === 'number')
+    s.found.every((f) => isPlainObject(f) && typeof f.id === 'string' && typeof f.name === 'string' && typeof f.count === 'number')
   );
 }
 
 export function isToBackground(m: unknown): m is ToBackground {
-  if (!isRecord(m)) return false;
+  if (!isPlainObject(m)) return false;
   switch (m.type) {
     case 'card':
       return isString(m.id);
@@ -142,7 +142,7 @@ export function isToBackground(m: unknown): m is ToBackground {
 }
 
 export function isToContent(m: unknown): m is ToContent {
-  if (!isRecord(m)) return false;
+  if (!isPlainObject(m)) return false;
   switch (m.type) {
     case 'status':
     case 'timings':
@@ -160,5 +160,5 @@ export function isToContent(m: unknown): m is ToContent {
 
 /** A status pushed by a content script, for an extension page listening on runtime.onMessage. */
 export function statusPush(m: unknown): PageStatus | null {
-  return isRecord(m) && m.type === 'statusChanged' && isStatus(m.status) ? m.status : null;
+  return isPlainObject(m) && m.type === 'statusChanged' && isStatus(m.status) ? m.status : null;
 }

@@ -5,6 +5,7 @@
  * field never costs the user the others.
  */
 import { ENTITY_TYPES, type EntityType } from './dataset/types';
+import { isPlainObject } from './guards';
 
 export type SiteRule = 'always' | 'never';
 /** How marks are drawn; the highlighter registers one CSS highlight per style. */
@@ -107,8 +108,4 @@ export function activeFor(settings: Settings, hostname: string, isArticle: () =>
   if (rule === 'never') return false;
   if (rule === 'always' || settings.where === 'all') return true;
   return isArticle();
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -6,7 +6,7 @@
  */
 import type { Fact } from '../dataset/schema';
 import { isOpenEnded } from '../dataset/volatile';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import { endOf, inPeriod, monthsBefore, today as todayDate } from '../text/dates';
 
 export const MAX_FACTS = 5;
@@ -68,14 +68,3 @@ export function flagEmoji(code?: string): string {
   return String.fromCodePoint(...code.split('').map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-/** Message keys for a type's singular label, used when an entity has no `kind`. */
-export const TYPE_LABEL: Record<string, MessageKey> = {
-  person: 'kindPerson',
-  organization: 'kindOrganization',
-  place: 'kindPlace',
-  event: 'kindEvent',
-  initiative: 'kindInitiative',
-  product: 'kindProduct',
-  media: 'kindMedia',
-  concept: 'kindConcept',
-};
