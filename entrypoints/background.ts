@@ -4,7 +4,7 @@ import { names } from 'virtual:backstory/cards';
 import { shardOf, shardPath } from '../utils/dataset/shards';
 import type { CardEntity } from '../utils/dataset/compile';
 import { indexFile, indexGzip, meta } from 'virtual:backstory/index';
-import { fromBase64, type IndexMessage } from '../utils/match/compiled';
+import { fromBase64, type IndexMessage } from '../utils/match/index-file';
 import { handle, isToBackground, sendToTab, type BackgroundApi, type CardResponse, type PageStatus } from '../utils/messages';
 import { t } from '../utils/i18n';
 import { alpha2ToNumeric } from 'i18n-iso-countries';

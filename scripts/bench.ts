@@ -28,7 +28,8 @@ import { grownIndex } from './bench/synthetic';
 import { renderChart, renderMarkdown, type BenchResults } from './bench/report';
 import { writeDocs } from './bench/docs';
 import { gzipSync } from 'node:zlib';
-import { compileIndexPayload, encodeIndexFile, toBase64 } from '../utils/match/compiled';
+import { compileIndexPayload } from '../utils/match/compiled';
+import { encodeIndexFile, toBase64 } from '../utils/match/index-file';
 import { unpackIndex } from '../utils/match/term-index';
 
 const quick = process.argv.includes('--quick');

@@ -7,7 +7,7 @@
 import type { Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { compileDataset, type CompiledDataset } from './compile-dataset';
-import { encodeIndexFile, toBase64 } from '../utils/match/compiled';
+import { encodeIndexFile, toBase64 } from '../utils/match/index-file';
 import { CARD_SHARDS, shardOf, shardPath } from '../utils/dataset/shards';
 
 const INDEX = 'virtual:backstory/index';

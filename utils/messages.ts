@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CardEntity } from './dataset/compile';
-import type { IndexMessage } from './match/compiled';
+import type { IndexMessage } from './match/index-file';
 import type { Timing } from './page/timings';
 import type { EntityType } from './dataset/types';
 import type { LocatorMap } from './map/locator';

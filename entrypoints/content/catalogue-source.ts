@@ -4,7 +4,8 @@
  */
 import { loadCatalogue, type Catalogue } from '../../utils/catalogue';
 import { glossaryItem } from '../../utils/glossary-store';
-import { indexFromMessage, type CompiledIndex } from '../../utils/match/compiled';
+import { type CompiledIndex } from '../../utils/match/compiled';
+import { indexFromMessage } from '../../utils/match/index-file';
 import { sendToBackground } from '../../utils/messages';
 import { recordTiming } from '../../utils/page/timings';
 

@@ -15,7 +15,7 @@ import { compileDataset } from '../compile-dataset';
 import { findBrowser } from '../lib/find-browsers';
 import { serveFixtures } from '../lib/server';
 import { generatePages } from './pages';
-import { encodeIndexFile, toBase64 } from '../../utils/match/compiled';
+import { encodeIndexFile, toBase64 } from '../../utils/match/index-file';
 
 export type AB = {
   date: string;

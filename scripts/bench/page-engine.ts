@@ -7,7 +7,7 @@
  * Backstory's scan runs the modules the extension ships (walk, matcher, page scan, highlighter).
  */
 import Mark from 'mark.js';
-import { decodeTables, fromBase64, indexFromMessage, type IndexMessage } from '../../utils/match/compiled';
+import { decodeTables, fromBase64, indexFromMessage, type IndexMessage } from '../../utils/match/index-file';
 import { Matcher } from '../../utils/match/matcher';
 import { PageScan } from '../../utils/scan/page-scan';
 import { Highlighter } from '../../utils/dom/highlight';

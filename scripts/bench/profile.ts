@@ -11,7 +11,7 @@ import { launch } from '../lib/browsers';
 import { serveFixtures } from '../lib/server';
 import { generatePages } from './pages';
 import { gzipSync } from 'node:zlib';
-import { encodeIndexFile, toBase64 } from '../../utils/match/compiled';
+import { encodeIndexFile, toBase64 } from '../../utils/match/index-file';
 
 /** The page engine's function that runs Backstory's scan. */
 const ENTRY = 'backstory';

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { compileDataset } from '../../scripts/compile-dataset';
-import { compileIndexPayload, decodeTables, encodeTables, compileTables, fromBase64, toBase64 } from '../../utils/match/compiled';
+import { compileIndexPayload, compileTables } from '../../utils/match/compiled';
+import { decodeTables, encodeTables, fromBase64, toBase64 } from '../../utils/match/index-file';
 import { Matcher } from '../../utils/match/matcher';
 import { newRuleState, selectMentions } from '../../utils/match/select';
 import { mergeIndexes, unpackIndex } from '../../utils/match/term-index';
@@ -65,7 +66,7 @@ describe('the compiled index (built at build time, decoded in the page)', () => 
 describe('the index file and the message that carries it', () => {
   test('file bytes and gzip+base64 both give back the compiled index', async () => {
     const { gzipSync } = await import('node:zlib');
-    const { encodeIndexFile, indexFromMessage, toBase64 } = await import('../../utils/match/compiled');
+    const { encodeIndexFile, indexFromMessage, toBase64 } = await import('../../utils/match/index-file');
     const dataset = compileDataset('data');
     const file = encodeIndexFile(dataset.compiled);
     const fromFile = await indexFromMessage({ file: file.slice().buffer });

@@ -13,9 +13,8 @@
 import type { EntityType } from '../dataset/schema';
 import { foldAlias } from '../text/normalize';
 import { FLAG_NO_BOUNDARY, type TermIndex } from './term-index';
+import { COMPILED_VERSION, encodeTables, toBase64 } from './index-file';
 
-/** Bumped whenever the layout below changes. */
-export const COMPILED_VERSION = 3;
 
 export type CompiledTables = {
   /** Children of node v: firstChild[v] .. firstChild[v + 1] - 1 (length nodes + 1). */
@@ -63,22 +62,6 @@ export type CompiledIndex = {
    */
   bin: string | Uint8Array;
 };
-
-/** The index file as the background sends it: the bytes (Firefox), or gzip'd as base64 (Chromium). */
-export type IndexMessage = { file: ArrayBuffer } | { gzip: string };
-
-/** The index file's bytes from the background's message; Chromium's are inflated natively. */
-export async function indexFromMessage(m: IndexMessage): Promise<CompiledIndex> {
-  if ('file' in m) return decodeIndexFile(m.file);
-  const stream = new Blob([fromBase64(m.gzip) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return decodeIndexFile(await new Response(stream).arrayBuffer());
-}
-
-const INT32 = ['firstChild', 'rest', 'terminal', 'root2', 'wide', 'patternStart', 'patternAliases', 'aliasEntity', 'stringStart'] as const;
-const UINT16 = ['edge', 'pool'] as const;
-const UINT8 = ['noBoundary', 'aliasFlags', 'entityType'] as const;
-const ORDER = [...INT32, ...UINT16, ...UINT8] as const;
-const HEADER = 2 + ORDER.length;
 
 /** Distinct folded alias keys, numbered in order of first appearance, and the aliases behind each. */
 export function patternsOf(index: TermIndex): { keys: string[]; byPattern: number[][] } {
@@ -219,95 +202,4 @@ export function compileIndexPayload(index: TermIndex): CompiledIndex {
     ...(hints.length > 0 ? { hints } : {}),
     bin: toBase64(encodeTables(tables)),
   };
-}
-
-/**
- * The index as one file: a little-endian Uint32 byte length of the JSON head ({v, types, context, period, hints}),
- * the Uint32 byte length of the strings (UTF-8), then the head, the strings and the tables, each
- * starting on a 4-byte boundary.
- */
-export function encodeIndexFile(c: CompiledIndex): Uint8Array {
-  // UTF-8 gives back the same string only when it holds no lone surrogate: offsets depend on it.
-  if (/\p{Cs}/u.test(c.strings)) throw new Error('an entity or alias holds a lone surrogate');
-  const enc = new TextEncoder();
-  const head = enc.encode(JSON.stringify({ v: c.v, types: c.types, context: c.context, period: c.period, hints: c.hints }));
-  const strings = enc.encode(c.strings);
-  const tables = typeof c.bin === 'string' ? fromBase64(c.bin) : c.bin;
-  const pad = (n: number) => (n + 3) & ~3;
-  const out = new Uint8Array(8 + pad(head.length) + pad(strings.length) + tables.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, head.length, true);
-  view.setUint32(4, strings.length, true);
-  out.set(head, 8);
-  out.set(strings, 8 + pad(head.length));
-  out.set(tables, 8 + pad(head.length) + pad(strings.length));
-  return out;
-}
-
-export function decodeIndexFile(buffer: ArrayBuffer): CompiledIndex {
-  const view = new DataView(buffer);
-  const headLength = view.getUint32(0, true);
-  const stringsLength = view.getUint32(4, true);
-  const pad = (n: number) => (n + 3) & ~3;
-  const dec = new TextDecoder();
-  const head = JSON.parse(dec.decode(new Uint8Array(buffer, 8, headLength))) as Pick<CompiledIndex, 'v' | 'types' | 'context' | 'period' | 'hints'>;
-  if (head.v !== COMPILED_VERSION) throw new Error(`index file version ${String(head.v)}, expected ${String(COMPILED_VERSION)}`);
-  const stringsAt = 8 + pad(headLength);
-  const strings = dec.decode(new Uint8Array(buffer, stringsAt, stringsLength));
-  return { ...head, strings, bin: new Uint8Array(buffer, stringsAt + pad(stringsLength)) };
-}
-
-/** All tables on one buffer: a header of lengths, then Int32, Uint16 and Uint8 arrays, each 4-byte aligned. */
-export function encodeTables(t: CompiledTables): Uint8Array {
-  let bytes = HEADER * 4;
-  for (const name of ORDER) bytes += (t[name].byteLength + 3) & ~3;
-  const out = new Uint8Array(bytes);
-  const header = new Int32Array(out.buffer, 0, HEADER);
-  header[0] = COMPILED_VERSION;
-  header[1] = ORDER.length;
-  let offset = HEADER * 4;
-  ORDER.forEach((name, k) => {
-    const a = t[name];
-    header[2 + k] = a.length;
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), offset);
-    offset += (a.byteLength + 3) & ~3;
-  });
-  return out;
-}
-
-/** Views on the buffer: no copy, no rebuild. */
-export function decodeTables(bytes: Uint8Array): CompiledTables {
-  const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  const header = new Int32Array(buf.buffer, buf.byteOffset, HEADER);
-  if (header[0] !== COMPILED_VERSION || header[1] !== ORDER.length) throw new Error(`compiled index version ${header[0]}, expected ${String(COMPILED_VERSION)}`);
-  let offset = buf.byteOffset + HEADER * 4;
-  const out: Partial<Record<(typeof ORDER)[number], Int32Array | Uint16Array | Uint8Array>> = {};
-  ORDER.forEach((name, k) => {
-    const n = header[2 + k];
-    const Ctor = (INT32 as readonly string[]).includes(name) ? Int32Array : (UINT16 as readonly string[]).includes(name) ? Uint16Array : Uint8Array;
-    out[name] = new Ctor(buf.buffer as ArrayBuffer, offset, n);
-    offset += (n * Ctor.BYTES_PER_ELEMENT + 3) & ~3;
-  });
-  return out as CompiledTables;
-}
-
-type Base64 = { toBase64?: () => string };
-type FromBase64 = { fromBase64?: (s: string) => Uint8Array };
-
-export function toBase64(bytes: Uint8Array): string {
-  const native = (bytes as Base64).toBase64;
-  if (native) return native.call(bytes);
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
-/** Native where the browser has it (Chromium 140+, Firefox 133+): a few hundred µs per MB. */
-export function fromBase64(s: string): Uint8Array {
-  const native = (Uint8Array as unknown as FromBase64).fromBase64;
-  if (native) return native(s);
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }

@@ -3,7 +3,8 @@
  * aliases come from (the compiled payload the background sends, or a TermIndex compiled here).
  */
 import type { EntityType } from '../dataset/schema';
-import { compileTables, decodeTables, fromBase64, type CompiledIndex } from './compiled';
+import { compileTables, type CompiledIndex } from './compiled';
+import { decodeTables, fromBase64 } from './index-file';
 import type { IndexEntity, TermIndex } from './term-index';
 import { layOver, type Trie } from './trie-walk';
 
