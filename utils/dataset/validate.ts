@@ -199,7 +199,11 @@ const aliasObject = ordered(
 );
 
 const alias: Read<Alias> = (v, path, issues) =>
-  typeof v === 'string' ? plainText(80)(v, path, issues) : isPlainObject(v) ? aliasObject(v, path, issues) : fail(issues, path, 'must be a name or an alias object');
+  typeof v === 'string'
+    ? plainText(80)(v, path, issues)
+    : isPlainObject(v)
+      ? aliasObject(v, path, issues)
+      : fail(issues, path, 'must be a name or an alias object');
 
 const fact = ordered(
   object<Fact>({
