@@ -4,7 +4,7 @@
  * text is only ever rendered as text.
  */
 import { useState } from 'preact/hooks';
-import type { Entity } from '../utils/dataset/schema';
+import type { Entity } from '../utils/dataset/validate';
 import { ENTITY_TYPES } from '../utils/dataset/types';
 import { formFromEntry, type EntryForm } from '../utils/glossary';
 import type { SiteRule } from '../utils/settings';

@@ -11,7 +11,7 @@ import { isCommonWord } from './dataset/rules';
 import { foldAlias } from '../utils/text/normalize';
 import { packIndex, type PackedIndex } from '../utils/match/term-index';
 import { compileIndexPayload, type CompiledIndex } from '../utils/match/compiled';
-import type { Entity } from '../utils/dataset/schema';
+import type { Entity } from '../utils/dataset/validate';
 import { loadDataFiles } from './load-data';
 import { withSurnames } from './dataset/surnames';
 import { withProductPlurals } from './dataset/plurals';

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditDataset } from './dataset/audit';
-import { isoDate } from '../utils/dataset/schema';
+import { isIsoDate } from '../utils/dataset/validate';
 import { ENTITY_TYPES } from '../utils/dataset/types';
 import { foldAlias } from '../utils/text/normalize';
 import { buildKnownIndex, isKnown } from './coverage/known';
@@ -25,7 +25,7 @@ function problemOf(item: unknown): string | null {
   const a = item as Record<string, unknown>;
   // http is accepted too: many stored pages are only known by their http address, and a URL must stay as found.
   if (typeof a.url !== 'string' || !/^https?:\/\/[^\s/]+/.test(a.url)) return `url must be an http(s) URL: ${String(a.url)}`;
-  if (typeof a.date !== 'string' || !isoDate.safeParse(a.date).success) return `date must be ISO (YYYY[-MM[-DD]]): ${String(a.date)}`;
+  if (!isIsoDate(a.date)) return `date must be ISO (YYYY[-MM[-DD]]): ${String(a.date)}`;
   if (!DESKS.includes(a.desk as string)) return `desk must be one of ${DESKS.join(', ')}: ${String(a.desk)}`;
   if (!REGIONS.includes(a.region as string)) return `region must be one of ${REGIONS.join(', ')}: ${String(a.region)}`;
   if (a.lang !== undefined && (typeof a.lang !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(a.lang))) return `lang must be a language tag: ${JSON.stringify(a.lang)}`;

@@ -4,8 +4,8 @@
  * so a glossary id never clashes with a bundled one.
  */
 import { compileCards, compileIndex } from './dataset/compile';
-import type { Entity } from './dataset/schema';
-import { CUSTOM_PREFIX, usableEntries } from './glossary-store';
+import type { Entity } from './dataset/validate';
+import { CUSTOM_PREFIX, readGlossary } from './glossary-store';
 import type { CompiledIndex } from './match/compiled';
 import { Matcher } from './match/matcher';
 import type { CardResponse } from './messages';
@@ -23,7 +23,7 @@ export type Catalogue = {
  * few entries, is compiled here, into a second trie the matcher walks beside the first.
  */
 export async function loadCatalogue(index: CompiledIndex, storedGlossary: unknown): Promise<Catalogue> {
-  const own: Entity[] = usableEntries(storedGlossary).map((e) => ({ ...e, id: `${CUSTOM_PREFIX}${e.id}` }));
+  const own: Entity[] = readGlossary(storedGlossary).map((e) => ({ ...e, id: `${CUSTOM_PREFIX}${e.id}` }));
   const cards = compileCards(own);
   const matcher = await Matcher.create(index, own.length > 0 ? compileIndex(own) : null);
   return {

@@ -5,7 +5,7 @@
  * file changes nothing.
  */
 import { isPlainObject } from './guards';
-import { entitySchema, type Entity } from './dataset/schema';
+import { validateEntity, type Entity } from './dataset/validate';
 import type { EntityType } from './dataset/types';
 
 /** Imports larger than this are refused before parsing. */
@@ -34,26 +34,18 @@ export function parseGlossaryImport(text: string, byteLength = new TextEncoder()
   const seen = new Map<string, number>();
   list.forEach((raw: unknown, i: number) => {
     const label = `entry ${i + 1}${isPlainObject(raw) && typeof raw.id === 'string' ? ` (${raw.id.slice(0, 60)})` : ''}`;
-    const parsed = entitySchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push(`${label}, ${issue.path.join('.') || 'entry'}: ${issue.message}`);
+    const checked = validateEntity(raw);
+    if (!checked.ok) {
+      for (const issue of checked.issues) problems.push(`${label}, ${issue.path || 'entry'}: ${issue.message}`);
       return;
     }
-    const first = seen.get(parsed.data.id);
-    if (first !== undefined) problems.push(`${label}: id "${parsed.data.id}" is already used by entry ${first + 1}`);
-    seen.set(parsed.data.id, i);
-    entries.push(parsed.data);
+    const { entity } = checked;
+    const first = seen.get(entity.id);
+    if (first !== undefined) problems.push(`${label}: id "${entity.id}" is already used by entry ${first + 1}`);
+    seen.set(entity.id, i);
+    entries.push(entity);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, entries };
-}
-
-/** Entries in storage, each checked again: a damaged entry is dropped, never the whole glossary. */
-export function readGlossary(stored: unknown): Entity[] {
-  if (!Array.isArray(stored)) return [];
-  return stored.flatMap((e) => {
-    const parsed = entitySchema.safeParse(e);
-    return parsed.success ? [parsed.data] : [];
-  });
 }
 
 /** Merge imported entries: same id replaces, new ids are added; order kept. */
@@ -89,9 +81,9 @@ export function entryFromForm(form: EntryForm, today: string): { ok: true; entry
     links: link ? (/wikipedia\.org\/wiki\//.test(link) ? { wikipedia: link } : { official: link }) : {},
     reviewed: today,
   };
-  const parsed = entitySchema.safeParse(candidate);
-  if (parsed.success) return { ok: true, entry: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`) };
+  const checked = validateEntity(candidate);
+  if (checked.ok) return { ok: true, entry: checked.entity };
+  return { ok: false, problems: checked.issues.map((i) => `${i.path || 'entry'}: ${i.message}`) };
 }
 
 export function formFromEntry(e: Entity): EntryForm {

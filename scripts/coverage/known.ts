@@ -4,7 +4,7 @@
  * (length-preserving fold; case-sensitive aliases keep their letter case), with a
  * leading "the " allowed to differ. Pure: the coverage command and its test use it.
  */
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 import { isCaseSensitive, matchAliases } from '../../utils/dataset/aliases';
 import { foldAlias, foldCode, IGNORABLE } from '../../utils/text/normalize';
 

@@ -3,7 +3,7 @@
  * collisions. Pure: takes parsed files, returns problems. The build fails on any
  * problem; the report prints them; tests assert there are none.
  */
-import { entitySchema, type Entity } from '../../utils/dataset/schema';
+import { validateEntity, type Entity } from '../../utils/dataset/validate';
 import { aliasObject, isCaseSensitive, matchAliases, type AliasOptions } from '../../utils/dataset/aliases';
 import { hasPeriod, periodsOverlap, type Period } from '../../utils/text/dates';
 import { foldAlias } from '../../utils/text/normalize';
@@ -42,14 +42,12 @@ export function validateFiles(files: SourceFile[]): { entities: LoadedEntity[]; 
     }
     file.data.forEach((raw, i) => {
       const label = `${file.path}[${i}]${isRecord(raw) && typeof raw.id === 'string' ? ` (${raw.id})` : ''}`;
-      const parsed = entitySchema.safeParse(raw);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          problems.push({ where: `${label}.${issue.path.join('.')}`, message: issue.message });
-        }
+      const checked = validateEntity(raw);
+      if (!checked.ok) {
+        for (const issue of checked.issues) problems.push({ where: `${label}.${issue.path}`, message: issue.message });
         return;
       }
-      entities.push({ ...parsed.data, source: file.path });
+      entities.push({ ...checked.entity, source: file.path });
     });
   }
   return { entities, problems };

@@ -12,7 +12,7 @@
  *  - dating:   one person's current office, stated with the same label on two cards, starts on the same date on both
  *              (unless the person's card shows them as two offices: "CEO" of Google and of Alphabet).
  */
-import type { Entity, Fact } from '../../utils/dataset/schema';
+import type { Entity, Fact } from '../../utils/dataset/validate';
 import { isCaseSensitive, matchAliases } from '../../utils/dataset/aliases';
 import { foldAlias } from '../../utils/text/normalize';
 import { sameDate } from '../../utils/text/dates';

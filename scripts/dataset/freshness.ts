@@ -2,7 +2,7 @@
  * How fresh the dataset's evidence is: the facts that can go out of date (open-ended ones) and the
  * date their evidence was last confirmed. Pure; used by `npm run data:stale` and `npm run data:report`.
  */
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 import { isOpenEnded } from '../../utils/dataset/volatile';
 import { startOf } from '../../utils/text/dates';
 

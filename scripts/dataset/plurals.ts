@@ -5,7 +5,7 @@
  * (aircraft, missiles, tanks, chips, phones: not films, songs or pipelines), and only where no
  * other alias claims the text: plain words ("Patriots", "Tomahawks") are left to the data.
  */
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 import { matchAliases, type AliasOptions } from '../../utils/dataset/aliases';
 import { foldAlias } from '../../utils/text/normalize';
 

@@ -5,7 +5,7 @@
  * "Rule priority"); tests/unit/priorities.test.ts checks each stated rule against selectMentions.
  * Pure; `npm run data:report` prints them.
  */
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 import { isCaseSensitive, matchAliases, type AliasOptions } from '../../utils/dataset/aliases';
 import { hasPeriod } from '../../utils/text/dates';
 import { foldAlias, foldCode, IGNORABLE } from '../../utils/text/normalize';

@@ -3,7 +3,7 @@
  * (the audit, the report, the compiler's word list): the runtime never needs them.
  * Texts are compared folded as the matcher folds them (foldAlias), so "Łódź" and "Lodz" are one key.
  */
-import type { AliasObject, Fact } from '../../utils/dataset/schema';
+import type { AliasObject, Fact } from '../../utils/dataset/validate';
 import { foldAlias } from '../../utils/text/normalize';
 import { isVolatileFact } from '../../utils/dataset/volatile';
 

@@ -3,7 +3,7 @@
  * so "Lyndon B. Johnson … Johnson" and "President Johnson" find him (a title before a surname names
  * the person: utils/match/select.ts). The compiler flags every person's surname alias (FLAG_SURNAME).
  */
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 import { aliasObject, isSurnameAlias, matchAliases, nameWords, surnameOf, type AliasOptions } from '../../utils/dataset/aliases';
 import { foldAlias } from '../../utils/text/normalize';
 import { isCapitalisedClash, isCommonWord } from './rules';

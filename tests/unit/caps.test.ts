@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { compileIndex } from '../../utils/dataset/compile';
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 import { inCapitals, isCapsWord } from '../../utils/match/caps';
 import { Matcher } from '../../utils/match/matcher';
 import { hasContextCandidates, newRuleState, selectMentions } from '../../utils/match/select';

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { auditDataset, CONSISTENCY_IS_ERROR } from '../../scripts/dataset/audit';
 import { consistencyProblems, isOfficeLabel, officeGroups, personIndex, resolveName } from '../../scripts/dataset/consistency';
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 
 type Card = Entity & { source?: string };
 let n = 0;

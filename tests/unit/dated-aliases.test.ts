@@ -7,7 +7,7 @@ import { Matcher } from '../../utils/match/matcher';
 import { newRuleState, selectMentions } from '../../utils/match/select';
 import { compileIndex } from '../../utils/dataset/compile';
 import { auditDataset, findCollisions } from '../../scripts/dataset/audit';
-import { entitySchema, type Entity } from '../../utils/dataset/schema';
+import { validateEntity, type Entity } from '../../utils/dataset/validate';
 import { packIndex, unpackIndex, mergeIndexes } from '../../utils/match/term-index';
 import { PageScan } from '../../utils/scan/page-scan';
 import { inPeriod, monthsBefore, periodsOverlap, sameDate, today } from '../../utils/text/dates';
@@ -130,7 +130,7 @@ describe('schema and audit of dated aliases', () => {
   const problems = (...entities: unknown[]) => auditDataset([{ path: 'test.json', data: entities }]).problems.map((p) => p.message);
 
   test('from must not be after to; dates are ISO at any precision', () => {
-    const ok = (alias: unknown) => entitySchema.safeParse(person('a-b', 'A B', [alias])).success;
+    const ok = (alias: unknown) => validateEntity(person('a-b', 'A B', [alias])).ok;
     expect(ok({ text: 'AB title', from: '2020', to: '2021-06-30' })).toBe(true);
     expect(ok({ text: 'AB title', from: '2026-03-15', to: '2026-03' })).toBe(true);
     expect(ok({ text: 'AB title', to: '2026' })).toBe(true);

@@ -1,7 +1,7 @@
 /** Which facts can go out of date, how old their evidence is, and how evidence dates are spread. */
 import { describe, expect, test } from 'vitest';
 import { evidenceDistribution, isOpenEnded, isPastEvent, openEndedFacts } from '../../scripts/dataset/freshness';
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 
 const entity = (id: string, type: Entity['type'], facts: Entity['facts'], reviewed = '2026-11-29'): Entity => ({
   id,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { entryFromForm, mergeEntries, MAX_IMPORT_BYTES, parseGlossaryImport, readGlossary } from '../../utils/glossary';
-import { usableEntries } from '../../utils/glossary-store';
+import { entryFromForm, mergeEntries, MAX_IMPORT_BYTES, parseGlossaryImport } from '../../utils/glossary';
+import { readGlossary } from '../../utils/glossary-store';
 import { Glossary, SiteRules } from '../../components/Options';
 import { Popup } from '../../components/Popup';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
@@ -122,7 +122,7 @@ describe('glossary import', () => {
 
   test('stored entries are checked one by one: a damaged one is dropped, not the glossary', () => {
     expect(readGlossary([good, { broken: true }]).map((e) => e.id)).toEqual(['my-term']);
-    expect(usableEntries([good, { id: 1 }, null]).map((e) => e.id)).toEqual(['my-term']);
+    expect(readGlossary([good, { id: 1 }, null]).map((e) => e.id)).toEqual(['my-term']);
     expect(readGlossary('nonsense')).toEqual([]);
   });
 

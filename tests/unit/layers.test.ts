@@ -1,8 +1,9 @@
 /**
  * The layers hold: pure utils never reach into entrypoints, components or build scripts;
- * components never into entrypoints; the content script's runtime never pulls in the schema
- * library (zod) or the schema module's values; and the utils folders import each other in one
- * direction only (no folder-level cycles). Type-only imports are erased at build time and not counted.
+ * components never into entrypoints; no runtime file imports a schema library (zod), not even for
+ * types: entities are checked by one hand-written validator (utils/dataset/validate.ts); and the
+ * utils folders import each other in one direction only (no folder-level cycles). Elsewhere type-only
+ * imports are erased at build time and not counted.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -80,7 +81,38 @@ describe('layers', () => {
     }
   });
 
-  test('the content script never loads zod or the schema module (it is in every page)', () => {
+  test('no file under utils/, components/ or entrypoints/ imports zod, not even its types', () => {
+    const ZOD = /(?:from\s+|import\s*\(\s*|^import\s+)'zod(?:\/[^']*)?'/m;
+    expect(all.length).toBeGreaterThan(50);
+    expect(all.filter((f) => ZOD.test(readFileSync(join(ROOT, f), 'utf8')))).toEqual([]);
+    // The pattern does see an import of zod, of any kind.
+    for (const line of [
+      "import { z } from 'zod';",
+      "import type { ZodType } from 'zod';",
+      "export { z } from 'zod/mini';",
+      "await import('zod')",
+      "import 'zod';",
+    ]) {
+      expect(ZOD.test(line), line).toBe(true);
+    }
+  });
+
+  test('entities have one validator: the schema module is gone, and the content script loads the validator', () => {
+    expect(existsSync(join(ROOT, 'utils/dataset/schema.ts'))).toBe(false);
+    const seen = new Set<string>();
+    const visit = (f: string) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const spec of imports(f)) {
+        const target = resolveLocal(f, spec);
+        if (target && SOURCE.test(target)) visit(target);
+      }
+    };
+    visit('entrypoints/content/index.ts');
+    expect(seen.has('utils/dataset/validate.ts')).toBe(true);
+  });
+
+  test('the content script never loads zod (it is in every page)', () => {
     const seen = new Set<string>();
     const bad: string[] = [];
     const visit = (f: string) => {
@@ -90,7 +122,6 @@ describe('layers', () => {
         if (spec === 'zod') bad.push(`${f} → zod`);
         const target = resolveLocal(f, spec);
         if (!target || !SOURCE.test(target)) continue;
-        if (target === 'utils/dataset/schema.ts') bad.push(`${f} → ${target}`);
         visit(target);
       }
     };

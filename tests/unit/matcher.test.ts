@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Matcher } from '../../utils/match/matcher';
 import { newRuleState, selectMentions } from '../../utils/match/select';
 import { compileIndex } from '../../utils/dataset/compile';
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 
 type Mini = Pick<Entity, 'id' | 'type' | 'name' | 'aliases'>;
 const e = (id: string, name: string, aliases: Mini['aliases'] = [], type: Mini['type'] = 'person'): Mini => ({ id, type, name, aliases });

@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { formatPriority, rulePriorities, type PriorityPair } from '../../scripts/dataset/priorities';
 import { auditDataset } from '../../scripts/dataset/audit';
 import { compileIndex } from '../../utils/dataset/compile';
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 import { Matcher } from '../../utils/match/matcher';
 import { newRuleState, selectMentions } from '../../utils/match/select';
 

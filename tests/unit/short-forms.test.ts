@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { compileDataset, withBuildAliases } from '../../scripts/compile-dataset';
 import { isDesignation, withProductPlurals } from '../../scripts/dataset/plurals';
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 import { Matcher } from '../../utils/match/matcher';
 import { newRuleState, selectMentions } from '../../utils/match/select';
 

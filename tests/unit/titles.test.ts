@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest';
 import { isSurnameAlias, surnameOf } from '../../utils/dataset/aliases';
 import { compileIndex } from '../../utils/dataset/compile';
-import type { Entity } from '../../utils/dataset/schema';
+import type { Entity } from '../../utils/dataset/validate';
 import { compileIndexPayload } from '../../utils/match/compiled';
 import { decodeIndexFile, encodeIndexFile } from '../../utils/match/index-file';
 import { Matcher } from '../../utils/match/matcher';

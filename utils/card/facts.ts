@@ -4,7 +4,7 @@
  * the current facts first, then past ones. A fact that may have changed and whose
  * evidence is old says when it was last confirmed.
  */
-import type { Fact } from '../dataset/schema';
+import type { Fact } from '../dataset/validate';
 import { isOpenEnded } from '../dataset/volatile';
 import { t } from '../i18n';
 import { endOf, inPeriod, monthsBefore, today as todayDate } from '../text/dates';

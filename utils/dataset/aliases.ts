@@ -3,7 +3,7 @@
  * Runtime code: the build compiles the dataset with it, and a page compiles the reader's
  * glossary with it. The editorial rules (common words, clashes) are build-only, in scripts/dataset/.
  */
-import type { Alias, AliasObject, Entity } from './schema';
+import type { Alias, AliasObject, Entity } from './validate';
 import { foldAlias } from '../text/normalize';
 
 export function aliasObject(alias: Alias): AliasObject {

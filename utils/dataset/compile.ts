@@ -3,7 +3,7 @@
  * with, and the card store the background answers lookups from.
  * Pure and browser-safe: also used at run time for the custom glossary.
  */
-import type { Entity } from './schema';
+import type { Entity } from './validate';
 import { isCaseSensitive, isSurnameAlias, matchAliases, type AliasOptions } from './aliases';
 import { FLAG_AFTER_FULL, FLAG_CAPS_WORD, FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY, FLAG_SURNAME, type TermIndex } from '../match/term-index';
 import { isCapsWord } from '../match/caps';

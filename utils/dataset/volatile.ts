@@ -3,7 +3,7 @@
  * and an open-ended one may have gone out of date. Runtime (the card says when such a fact was last
  * confirmed) and build time (the audit, npm run data:stale).
  */
-import type { Fact } from './schema';
+import type { Fact } from './validate';
 
 /** Labels of facts that can change over time, so they must carry `from`, `to` or `asOf`. */
 const VOLATILE_LABEL =

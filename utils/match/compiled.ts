@@ -10,7 +10,7 @@
  * Alias rules travel as flat arrays (entity, flags per alias; the aliases of each distinct folded
  * key), strings as one string and offsets into it.
  */
-import type { EntityType } from '../dataset/schema';
+import type { EntityType } from '../dataset/validate';
 import { foldAlias } from '../text/normalize';
 import { FLAG_NO_BOUNDARY, type TermIndex } from './term-index';
 import { COMPILED_VERSION, encodeTables, toBase64 } from './index-file';

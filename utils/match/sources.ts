@@ -2,7 +2,7 @@
  * What a matcher is made of: its tries and flat alias tables, and where the strings of entities and
  * aliases come from (the compiled payload the background sends, or a TermIndex compiled here).
  */
-import type { EntityType } from '../dataset/schema';
+import type { EntityType } from '../dataset/validate';
 import { compileTables, type CompiledIndex } from './compiled';
 import { decodeTables, fromBase64 } from './index-file';
 import type { IndexEntity, TermIndex } from './term-index';

@@ -3,7 +3,7 @@
  * find names and apply alias rules. Card text lives elsewhere (see ADR 0001).
  * Built by scripts/compile-dataset.ts at build time, and from the custom glossary at run time.
  */
-import type { EntityType } from '../dataset/schema';
+import type { EntityType } from '../dataset/validate';
 
 export const FLAG_CASE_SENSITIVE = 1;
 export const FLAG_AFTER_FULL = 2;
