@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CardCache, PREFETCH_LIMIT } from '../../utils/page/card-cache';
+import { CardCache, PREFETCH_BATCH, PREFETCH_LIMIT } from '../../utils/page/card-cache';
 import type { CardResponse } from '../../utils/messages';
 
 const card = (id: string): CardResponse => ({ entity: { id, type: 'place', name: id, aliases: [], summary: '', facts: [], links: {}, reviewed: '2026-12-07' } as never, related: [] });
@@ -23,15 +23,30 @@ describe('the card cache', () => {
     expect(asked).toEqual(['card:russia', 'card:none']);
   });
 
-  test('prefetch asks for the rest in one message, at most the limit, and answers later hovers from it', async () => {
+  test('prefetch asks for the rest in batches, at most the limit, and answers later hovers from them', async () => {
     const { asked, fetch } = fakes();
     const cache = new CardCache(fetch);
     await cache.get('russia');
     const ids = ['russia', ...Array.from({ length: PREFETCH_LIMIT + 10 }, (_, i) => `e${i}`)];
     await cache.prefetch(ids);
-    expect(asked).toEqual(['card:russia', `cards:${PREFETCH_LIMIT}`]);
+    const batches = Array.from({ length: PREFETCH_LIMIT / PREFETCH_BATCH }, () => `cards:${PREFETCH_BATCH}`);
+    expect(asked).toEqual(['card:russia', ...batches]);
     expect((await cache.get('e3'))?.entity.id).toBe('e3');
-    expect(asked).toHaveLength(2);
+    expect((await cache.get(`e${PREFETCH_LIMIT - 2}`))?.entity.id).toBe(`e${PREFETCH_LIMIT - 2}`);
+    expect(asked).toHaveLength(1 + batches.length);
+    // Beyond the limit, a hover asks for its own card.
+    await cache.get(`e${PREFETCH_LIMIT + 5}`);
+    expect(asked.at(-1)).toBe(`card:e${PREFETCH_LIMIT + 5}`);
+  });
+
+  test('a card asked for by a hover while the prefetch runs is not asked for again', async () => {
+    const { asked, fetch } = fakes();
+    const cache = new CardCache(fetch);
+    const ids = Array.from({ length: PREFETCH_BATCH * 2 }, (_, i) => `e${i}`);
+    const running = cache.prefetch(ids);
+    await cache.get(`e${PREFETCH_BATCH + 1}`); // in the second batch, asked before that batch goes out
+    await running;
+    expect(asked).toEqual([`cards:${PREFETCH_BATCH}`, `card:e${PREFETCH_BATCH + 1}`, `cards:${PREFETCH_BATCH - 1}`]);
   });
 
   test('a failed prefetch or card request leaves hovers working; forget drops a prefix', async () => {
