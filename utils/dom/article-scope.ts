@@ -54,7 +54,8 @@ type Info = {
   /** Text of the subtree's scored paragraphs that are not mostly links; entries: live-blog-like <article> children. */
   prose: number; entries: number;
 };
-type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[] };
+/** `scores`: whether paragraphs give Readability scores to their ancestors (only text density needs them). */
+type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[]; scores: boolean };
 type Ctx = { page: Page; full: boolean; rootProse: number };
 function describe(el: Element, tag: string, attrs: boolean, parent: Info | null): Info {
   // Most elements of a story (its <p>s) have no attributes: skip the reads.
@@ -76,8 +77,8 @@ function describe(el: Element, tag: string, attrs: boolean, parent: Info | null)
  * The one pass: text lengths in document order, then sums and paragraph scores bottom-up (reverse order). `parent`
  * describes the root's ancestors when only part of the page is measured. No stack: the walk climbs by `Info.parent`.
  */
-function measure(root: Element, parent: Info | null = null, page: Page = { infos: new Map(), order: [], candidates: [] }): Page {
-  const from = page.order.length;
+function measure(root: Element, parent: Info | null = null, scores = true): Page {
+  const page: Page = { infos: new Map(), order: [], candidates: [], scores };
   const enter = (el: Element, tag: string, attrs: boolean, up: Info | null) => {
     const info = describe(el, tag, attrs, up);
     page.infos.set(el, info);
@@ -106,15 +107,15 @@ function measure(root: Element, parent: Info | null = null, page: Page = { infos
     } else if (type === 3) {
       const data = (node as Text).data; // read once: in a Firefox content script every read copies the string
       if (!/^\s*$/.test(data)) { // not indentation between tags
-        for (let c = data.indexOf(','); c >= 0; c = data.indexOf(',', c + 1)) cur.ownCommas++;
-        for (let c = data.indexOf('，'); c >= 0; c = data.indexOf('，', c + 1)) cur.ownCommas++;
+        for (let c = scores ? data.indexOf(',') : -1; c >= 0; c = data.indexOf(',', c + 1)) cur.ownCommas++;
+        for (let c = scores ? data.indexOf('，') : -1; c >= 0; c = data.indexOf('，', c + 1)) cur.ownCommas++;
         cur.text += data.length;
         cur.own += data.length;
       }
     }
     node = node.nextSibling;
   }
-  for (let k = page.order.length - 1; k >= from; k--) finish(page, page.order[k], top);
+  for (let k = page.order.length - 1; k >= 0; k--) finish(page, page.order[k], top);
   return page;
 }
 function finish(page: Page, i: Info, top: Info): void {
@@ -128,7 +129,7 @@ function finish(page: Page, i: Info, top: Info): void {
     // grandparent, then a third per level; here also scaled down by the paragraph's own links.
     const density = i.linked ? 1 : i.ownLink / i.own;
     if (density < 0.5) i.prose += i.own;
-    const points = (1 + i.ownCommas + Math.min(Math.floor(i.own / 100), 3)) * (1 - density);
+    const points = !page.scores ? 0 : (1 + i.ownCommas + Math.min(Math.floor(i.own / 100), 3)) * (1 - density);
     for (let a = i.parent, level = 0; a && level < 5 && points > 0; a = a.parent, level++) {
       if (!a.scored) {
         a.scored = true;
@@ -307,19 +308,19 @@ function scoped(page: Page, roots: Element[], method: string, ctx: Ctx): Article
   // An element added since (a new live entry) is judged on its own subtree, once; one outside the roots (or not
   // measured because it is: see quickArticle) starts nothing to leave out.
   const late = new WeakMap<Element, boolean>();
-  const judge = (el: Element, i = measure(el).infos.get(el)) => late.set(el, i !== undefined && leaveOut(i, ctx)).get(el) === true;
+  const judge = (el: Element, i = measure(el, null, false).infos.get(el)) => late.set(el, i !== undefined && leaveOut(i, ctx)).get(el) === true;
   const inRoots = (el: Element) => roots.some((r) => r !== el && r.contains(el));
   return { roots, method, excluded: (el) => out.has(el) || (!page.infos.has(el) && (late.get(el) ?? (inRoots(el) && judge(el)))) };
 }
 /** headlines(page)[0] without the page's pass: the first <h1> with text, not skipped, not in furniture. */
 function firstHeadline(body: Element): Element | null {
   for (const h of body.getElementsByTagName('h1')) {
-    if (isInSkippedSubtree(h, body) || measure(h).order[0].text === 0) continue;
+    if (isInSkippedSubtree(h, body) || measure(h, null, false).order[0].text === 0) continue;
     let clear = true;
     for (let a = h.parentElement; a && clear; a = a === body ? null : a.parentElement) {
       const [tag, role] = [a.tagName.toUpperCase(), a.getAttribute('role') ?? ''];
       clear = !(OUT_TAGS.has(tag) || tag === 'FOOTER' || OUT_ROLES.has(role) ||
-        (tag === 'HEADER' && !a.closest('article') && measure(a).order[0].site));
+        (tag === 'HEADER' && !a.closest('article') && measure(a, null, false).order[0].site));
     }
     if (clear) return h;
   }
@@ -347,7 +348,7 @@ function quickArticle(doc: Document, body: Element): ArticleScope | null {
   const above: Element[] = [];
   for (let a = article.parentElement; a; a = a === body ? null : a.parentElement) above.unshift(a);
   const parent = above.reduce<Info | null>((up, a) => describe(a, a.tagName.toUpperCase(), a.hasAttributes(), up), null);
-  const page = measure(article, parent);
+  const page = measure(article, parent, false);
   const ai = page.order[0];
   if (ai.prose < MIN_EXPLICIT || ai.site) return null;
   return scoped(page, [article], 'article with h1', { page, full: true, rootProse: ai.prose });
