@@ -106,7 +106,8 @@ function measure(root: Element, parent: Info | null = null, scores = true): Page
       }
     } else if (type === 3) {
       const data = (node as Text).data; // read once: in a Firefox content script every read copies the string
-      if (!/^\s*$/.test(data)) { // not indentation between tags
+      const c0 = data.charCodeAt(0); // a printable ASCII first character settles it without a regex
+      if ((c0 > 32 && c0 < 127) || !/^\s*$/.test(data)) { // not indentation between tags
         for (let c = scores ? data.indexOf(',') : -1; c >= 0; c = data.indexOf(',', c + 1)) cur.ownCommas++;
         for (let c = scores ? data.indexOf('，') : -1; c >= 0; c = data.indexOf('，', c + 1)) cur.ownCommas++;
         cur.text += data.length;
