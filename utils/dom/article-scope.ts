@@ -211,7 +211,7 @@ function matchBody(page: Page, body: string): Info | null {
   return best ?? para?.parent ?? null;
 }
 function liveContainer(page: Page, hinted: boolean): Info | null {
-  const updates = page.order.filter((i) => /\bliveBlogUpdate\b/.test(i.prop));
+  const updates = page.order.filter((i) => i.prop !== '' && /\bliveBlogUpdate\b/.test(i.prop));
   const c = updates.length > 1 ? commonAncestor(updates) : updates[0]?.parent;
   if (c !== undefined) return c?.parent ? c : null;
   const best = page.order.reduce<Info | null>((b, i) => (i.entries >= 3 && (!b || i.entries > b.entries) ? i : b), null);
@@ -230,7 +230,7 @@ function locate(doc: Document, page: Page): { roots: Element[]; method: string }
   const ld = readJsonLd(doc);
   const live = liveContainer(page, ld.live);
   if (live) return { roots: [live.el], method: 'live blog' };
-  const marked = page.order.filter((i) => /\barticleBody\b/.test(i.prop) && i.text > 0);
+  const marked = page.order.filter((i) => i.prop !== '' && /\barticleBody\b/.test(i.prop) && i.text > 0);
   const all = marked.length > 1 ? commonAncestor(marked) : null;
   // A body marked in parts (split by an ad) is their container, when the parts are most of its prose.
   const pick = all?.parent && marked.reduce((n, i) => n + i.prose, 0) >= 0.5 * all.prose
@@ -335,6 +335,7 @@ function firstHeadline(body: Element): Element | null {
 function quickArticle(doc: Document, body: Element): ArticleScope | null {
   if (body.querySelector('[itemprop*="liveBlogUpdate"], [itemprop*="articleBody"]') || readJsonLd(doc).bodies.length > 0) return null;
   const articles = body.getElementsByTagName('article');
+  if (articles.length === 0) return null;
   const siblings = new Map<Node | null, number>();
   for (let k = 0; articles.length >= 3 && k < articles.length; k++) {
     const n = (siblings.get(articles[k].parentNode) ?? 0) + 1;
