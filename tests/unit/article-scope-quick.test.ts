@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findArticleScope, type ArticleScope } from '../../utils/dom/article-scope';
+import { findArticleScope, inScope, type ArticleScope } from '../../utils/dom/article-scope';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const page = (body: string, head = '') => parse(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
@@ -94,5 +94,20 @@ describe('the quick path itself', () => {
     p.textContent = 'A new paragraph, written after the page loaded, about the talks.';
     doc.getElementById('story')!.append(box, p);
     expect([scope.excluded(box), scope.excluded(p)]).toEqual([true, false]);
+  });
+});
+
+describe('elements the pass never saw', () => {
+  const shadowCase = (quick: boolean) => {
+    const doc = page(`<header class="site-header">${menu}</header><article id="story"><h1>Headline</h1>${paras('Body', 4)}<div id="host"></div></article>`);
+    const scope = findArticleScope(doc, quick);
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div class="share-tools">ShareText</div><p>ShadowText of a paragraph long enough.</p>';
+    const text = (sel: string) => shadow.querySelector(sel)!.firstChild!;
+    return [scope.method, inScope(scope, text('.share-tools')), inScope(scope, text('p'))];
+  };
+  test('inside an open shadow root under the article they are judged on their own subtree, on either path', () => {
+    expect(shadowCase(true)).toEqual(['article with h1', false, true]);
+    expect(shadowCase(false)).toEqual(['article with h1', false, true]);
   });
 });

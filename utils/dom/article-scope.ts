@@ -309,9 +309,15 @@ function scoped(page: Page, roots: Element[], method: string, ctx: Ctx): Article
   // An element added since (a new live entry) is judged on its own subtree, once; one outside the roots (or not
   // measured because it is: see quickArticle) starts nothing to leave out.
   const late = new WeakMap<Element, boolean>();
-  const judge = (el: Element, i = measure(el, null, false).infos.get(el)) => late.set(el, i !== undefined && leaveOut(i, ctx)).get(el) === true;
-  const inRoots = (el: Element) => roots.some((r) => r !== el && r.contains(el));
-  return { roots, method, excluded: (el) => out.has(el) || (!page.infos.has(el) && (late.get(el) ?? (inRoots(el) && judge(el)))) };
+  const inRoots = (el: Element) => {
+    for (let n = el.parentNode; n; n = n.parentNode ?? (n.nodeType === 11 ? (n as ShadowRoot).host ?? null : null)) {
+      if (n.nodeType === 1 && roots.includes(n as Element)) return true; // open shadow roots: on to the host, as inScope
+    }
+    return false;
+  };
+  const leftOut = (el: Element, i = inRoots(el) ? measure(el, null, false).infos.get(el) : undefined) => i !== undefined && leaveOut(i, ctx);
+  const judge = (el: Element) => late.set(el, leftOut(el)).get(el) === true;
+  return { roots, method, excluded: (el) => out.has(el) || (!page.infos.has(el) && (late.get(el) ?? judge(el))) };
 }
 /** headlines(page)[0] without the page's pass: the first <h1> with text, not skipped, not in furniture. */
 function firstHeadline(body: Element): Element | null {
