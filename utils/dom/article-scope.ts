@@ -3,7 +3,7 @@
  * over the nodes reads tags, attributes and text lengths (no layout, no innerText); signals are tried strongest first,
  * as Mozilla Readability does. Pure and cheap: recompute it when the page changes. See docs/adr/0003-article-scope.md.
  */
-import { isSkippedElement, nearestBlockElement } from './walk';
+import { isBlockTag, isInSkippedSubtree, isSkippedElement, isSkippedTag } from './walk';
 
 export type ArticleScope = {
   /** Disjoint elements whose text to scan, in document order: the body, plus headline and standfirst when outside it. */
@@ -54,11 +54,11 @@ type Info = {
   /** Text of the subtree's scored paragraphs that are not mostly links; entries: live-blog-like <article> children. */
   prose: number; entries: number;
 };
-type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[] };
+/** `scores`: whether paragraphs give Readability scores to their ancestors (only text density needs them). */
+type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[]; scores: boolean };
 type Ctx = { page: Page; full: boolean; rootProse: number };
-function describe(el: Element, parent: Info | null): Info {
-  const tag = el.tagName.toUpperCase();
-  const attrs = el.hasAttributes(); // most elements of a story (its <p>s) have none: skip the reads
+function describe(el: Element, tag: string, attrs: boolean, parent: Info | null): Info {
+  // Most elements of a story (its <p>s) have no attributes: skip the reads.
   const raw = attrs ? `${el.id} ${el.getAttribute('class') ?? ''}` : '';
   const custom = tag.includes('-') ? ` ${tag}` : ''; // <amp-ad>, <ad-slot>: the tag names the thing
   const words = raw.length > 1 || custom ? `${raw}${custom}`.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
@@ -67,59 +67,81 @@ function describe(el: Element, parent: Info | null): Info {
   const furniture = OUT_TAGS.has(tag) || tag === 'HEADER' || tag === 'FOOTER' || OUT_ROLES.has(role) ||
     (words !== '' && FURNITURE.test(words) && !STRONG.test(words) && tag !== 'ARTICLE' && tag !== 'MAIN');
   return {
-    el, tag, role, prop: (attrs && el.getAttribute('itemprop')) || '', words, parent, block: nearestBlockElement(el) === el,
-    unlikely: parent !== null && (parent.unlikely || furniture), linked: (parent?.linked ?? false) || tag === 'A',
+    el, tag, role, prop: (attrs && el.getAttribute('itemprop')) || '', words, parent, block: isBlockTag(tag),
+    unlikely: parent !== null && (parent.unlikely || furniture), linked: (parent !== null && parent.linked) || tag === 'A',
     site: role === 'banner' || role === 'contentinfo', scored: false, score: 0, text: 0, own: 0, link: 0, ownLink: 0,
     links: 0, ownCommas: 0, prose: 0, entries: 0,
   };
 }
-const skippedTag = new Map<string, boolean>(); // walk.ts's test; with no attributes it depends on the tag alone
-const skipped = (el: Element) =>
-  el.hasAttributes() ? isSkippedElement(el) : (skippedTag.get(el.tagName) ?? skippedTag.set(el.tagName, isSkippedElement(el)).get(el.tagName));
-/** The one pass: text lengths in document order, then sums and paragraph scores bottom-up (reverse order). */
-function measure(root: Element): Page {
-  const page: Page = { infos: new Map(), order: [], candidates: [] };
-  const stack: Array<{ info: Info; next: ChildNode | null }> = [];
-  const enter = (el: Element, parent: Info | null) => {
-    const info = describe(el, parent);
+/**
+ * The one pass: text lengths in document order, then sums and paragraph scores bottom-up (reverse order). `parent`
+ * describes the root's ancestors when only part of the page is measured. No stack: the walk climbs by `Info.parent`.
+ */
+function measure(root: Element, parent: Info | null = null, scores = true): Page {
+  const page: Page = { infos: new Map(), order: [], candidates: [], scores };
+  const enter = (el: Element, tag: string, attrs: boolean, up: Info | null) => {
+    const info = describe(el, tag, attrs, up);
     page.infos.set(el, info);
     page.order.push(info);
-    stack.push({ info, next: el.firstChild });
+    return info;
   };
-  enter(root, null);
-  for (let top = stack[0]; top; top = stack[stack.length - 1]) {
-    const node = top.next;
-    if (node) top.next = node.nextSibling;
-    if (!node) stack.pop();
-    else if (node.nodeType === 1 && !skipped(node as Element)) enter(node as Element, top.info);
-    else if (node.nodeType === 3) {
-      const data = (node as Text).data; // read once: in a Firefox content script every read copies the string
-      if (/^\s*$/.test(data)) continue; // indentation between tags
-      for (let c = data.indexOf(','); c >= 0; c = data.indexOf(',', c + 1)) top.info.ownCommas++;
-      for (let c = data.indexOf('，'); c >= 0; c = data.indexOf('，', c + 1)) top.info.ownCommas++;
-      top.info.text += data.length;
-      top.info.own += data.length;
+  const top = enter(root, root.tagName.toUpperCase(), root.hasAttributes(), parent);
+  let cur = top;
+  for (let node = root.firstChild; ; ) {
+    if (node === null) {
+      if (cur === top) break;
+      node = cur.el.nextSibling; // this element is done: on to its next sibling
+      cur = cur.parent as Info;
+      continue;
     }
+    const type = node.nodeType;
+    if (type === 1) {
+      const el = node as Element;
+      const tag = el.tagName.toUpperCase();
+      const attrs = el.hasAttributes(); // walk.ts's test, reading attributes only when there are some
+      if (!isSkippedTag(tag) && !(attrs && isSkippedElement(el))) {
+        cur = enter(el, tag, attrs, cur);
+        node = el.firstChild;
+        continue;
+      }
+    } else if (type === 3) {
+      const data = (node as Text).data; // read once: in a Firefox content script every read copies the string
+      const c0 = data.charCodeAt(0); // a printable ASCII first character settles it without a regex
+      if ((c0 > 32 && c0 < 127) || !/^\s*$/.test(data)) { // not indentation between tags
+        for (let c = scores ? data.indexOf(',') : -1; c >= 0; c = data.indexOf(',', c + 1)) cur.ownCommas++;
+        for (let c = scores ? data.indexOf('，') : -1; c >= 0; c = data.indexOf('，', c + 1)) cur.ownCommas++;
+        cur.text += data.length;
+        cur.own += data.length;
+      }
+    }
+    node = node.nextSibling;
   }
-  for (let k = page.order.length - 1; k >= 0; k--) finish(page, page.order[k]);
+  for (let k = page.order.length - 1; k >= 0; k--) finish(page, page.order[k], top);
   return page;
 }
-function finish(page: Page, i: Info): void {
-  if (i.tag === 'A') Object.assign(i, { link: i.text, links: i.links + 1 });
+function finish(page: Page, i: Info, top: Info): void {
+  if (i.tag === 'A') {
+    i.link = i.text;
+    i.links += 1;
+  }
   if ((i.tag === 'NAV' || i.role === 'navigation') && i.links >= MENU_LINKS) i.site = true; // a menu, not breadcrumbs
   if (i.block && !i.unlikely && i.tag !== 'H1' && i.own >= MIN_PARA) {
     // Readability: 1 + commas + a point per 100 characters (at most 3), given to the parent, half to the
     // grandparent, then a third per level; here also scaled down by the paragraph's own links.
     const density = i.linked ? 1 : i.ownLink / i.own;
     if (density < 0.5) i.prose += i.own;
-    const points = (1 + i.ownCommas + Math.min(Math.floor(i.own / 100), 3)) * (1 - density);
+    const points = !page.scores ? 0 : (1 + i.ownCommas + Math.min(Math.floor(i.own / 100), 3)) * (1 - density);
     for (let a = i.parent, level = 0; a && level < 5 && points > 0; a = a.parent, level++) {
-      if (!a.scored) page.candidates.push(Object.assign(a, { scored: true, score: initialScore(a) }));
+      if (!a.scored) {
+        a.scored = true;
+        a.score = initialScore(a);
+        page.candidates.push(a);
+      }
       a.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     }
   }
   const p = i.parent;
-  if (!p) return;
+  if (!p || i === top) return; // the sums stop at the measured root
   p.text += i.text;
   p.link += i.link;
   p.links += i.links;
@@ -189,7 +211,7 @@ function matchBody(page: Page, body: string): Info | null {
   return best ?? para?.parent ?? null;
 }
 function liveContainer(page: Page, hinted: boolean): Info | null {
-  const updates = page.order.filter((i) => /\bliveBlogUpdate\b/.test(i.prop));
+  const updates = page.order.filter((i) => i.prop !== '' && /\bliveBlogUpdate\b/.test(i.prop));
   const c = updates.length > 1 ? commonAncestor(updates) : updates[0]?.parent;
   if (c !== undefined) return c?.parent ? c : null;
   const best = page.order.reduce<Info | null>((b, i) => (i.entries >= 3 && (!b || i.entries > b.entries) ? i : b), null);
@@ -208,7 +230,7 @@ function locate(doc: Document, page: Page): { roots: Element[]; method: string }
   const ld = readJsonLd(doc);
   const live = liveContainer(page, ld.live);
   if (live) return { roots: [live.el], method: 'live blog' };
-  const marked = page.order.filter((i) => /\barticleBody\b/.test(i.prop) && i.text > 0);
+  const marked = page.order.filter((i) => i.prop !== '' && /\barticleBody\b/.test(i.prop) && i.text > 0);
   const all = marked.length > 1 ? commonAncestor(marked) : null;
   // A body marked in parts (split by an ad) is their container, when the parts are most of its prose.
   const pick = all?.parent && marked.reduce((n, i) => n + i.prose, 0) >= 0.5 * all.prose
@@ -254,37 +276,97 @@ function withLead(page: Page, roots: Element[], ctx: Ctx): Element[] {
   }
   return [...lead, ...roots];
 }
+/** A header or footer is the article's own when it holds the headline, or sits in an <article> that is not the page. */
+function ownSection(i: Info, ctx: Ctx): boolean {
+  if (i.el.getElementsByTagName('h1').length > 0) return true;
+  const a = i.site ? null : i.el.parentElement?.closest('article');
+  return a != null && !ctx.page.infos.get(a)?.site;
+}
+/** Cheapest tests first: most elements of a story are plain <p>s, with no attribute and so no class word to test. */
 function leaveOut(i: Info, ctx: Ctx): boolean {
   const { tag, words } = i;
-  // A header or footer is the article's own when it holds the headline, or sits in an <article> that is not the page.
-  const ownSection = (a = i.site ? null : i.el.parentElement?.closest('article')) =>
-    i.el.getElementsByTagName('h1').length > 0 || (a != null && !ctx.page.infos.get(a)?.site);
-  const entry = /\bliveBlogUpdate\b/.test(i.prop) || (tag === 'ARTICLE' && i.prose >= ENTRY_PROSE && i.link <= 0.3 * i.text);
-  if (KEEP_TAGS.has(tag) || entry) return false;
-  if (OUT_TAGS.has(tag) || OUT_ROLES.has(i.role)) return true;
-  if ((tag === 'HEADER' || tag === 'FOOTER') && !ownSection()) return true;
-  if (!ctx.full) return CONSENT.test(words);
+  if (KEEP_TAGS.has(tag) || (i.prop !== '' && /\bliveBlogUpdate\b/.test(i.prop))) return false;
+  if (tag === 'ARTICLE' && i.prose >= ENTRY_PROSE && i.link <= 0.3 * i.text) return false; // a live entry
+  if (OUT_TAGS.has(tag) || (i.role !== '' && OUT_ROLES.has(i.role))) return true;
+  if ((tag === 'HEADER' || tag === 'FOOTER') && !ownSection(i, ctx)) return true;
+  if (!ctx.full) return words !== '' && CONSENT.test(words);
   // A furniture word on the block that carries the story ("paywall-content") is a label, not furniture.
   const carriesBody = i.prose >= 400 && i.prose >= 0.5 * ctx.rootProse;
-  if (FURNITURE.test(words) && (COMMENTS.test(words) || !carriesBody)) return true;
+  if (words !== '' && FURNITURE.test(words) && (COMMENTS.test(words) || !carriesBody)) return true;
   return (i.block || tag.includes('-')) && i.links >= MIN_LINKS && i.link >= 0.5 * i.text;
 }
 function scoped(page: Page, roots: Element[], method: string, ctx: Ctx): ArticleScope {
   const out = new Set<Element>();
-  const stack = roots.flatMap((r) => Array.from(r.children));
-  for (let el = stack.pop(); el; el = stack.pop()) {
-    const i = page.infos.get(el); // none: skipped by the walker too
-    if (i && leaveOut(i, ctx)) out.add(el);
-    else if (i) for (const c of el.children) stack.push(c);
+  // Over the records, not the DOM: in document order a parent comes first, and a child is inside when it is.
+  const inside = new Set<Info>();
+  for (const i of page.order) {
+    if (roots.includes(i.el)) inside.add(i);
+    else if (i.parent !== null && inside.has(i.parent)) {
+      if (leaveOut(i, ctx)) out.add(i.el);
+      else inside.add(i);
+    }
   }
-  // An element added since (a new live entry) is judged on its own subtree, once.
+  // An element added since (a new live entry) is judged on its own subtree, once; one outside the roots (or not
+  // measured because it is: see quickArticle) starts nothing to leave out.
   const late = new WeakMap<Element, boolean>();
-  const judge = (el: Element, i = measure(el).infos.get(el)) => late.set(el, i !== undefined && leaveOut(i, ctx)).get(el) === true;
+  const inRoots = (el: Element) => {
+    for (let n = el.parentNode; n; n = n.parentNode ?? (n.nodeType === 11 ? (n as ShadowRoot).host ?? null : null)) {
+      if (n.nodeType === 1 && roots.includes(n as Element)) return true; // open shadow roots: on to the host, as inScope
+    }
+    return false;
+  };
+  const leftOut = (el: Element, i = inRoots(el) ? measure(el, null, false).infos.get(el) : undefined) => i !== undefined && leaveOut(i, ctx);
+  const judge = (el: Element) => late.set(el, leftOut(el)).get(el) === true;
   return { roots, method, excluded: (el) => out.has(el) || (!page.infos.has(el) && (late.get(el) ?? judge(el))) };
 }
-export function findArticleScope(doc: Document): ArticleScope {
+/** headlines(page)[0] without the page's pass: the first <h1> with text, not skipped, not in furniture. */
+function firstHeadline(body: Element): Element | null {
+  for (const h of body.getElementsByTagName('h1')) {
+    if (isInSkippedSubtree(h, body) || measure(h, null, false).order[0].text === 0) continue;
+    let clear = true;
+    for (let a = h.parentElement; a && clear; a = a === body ? null : a.parentElement) {
+      const [tag, role] = [a.tagName.toUpperCase(), a.getAttribute('role') ?? ''];
+      clear = !(OUT_TAGS.has(tag) || tag === 'FOOTER' || OUT_ROLES.has(role) ||
+        (tag === 'HEADER' && !a.closest('article') && measure(a, null, false).order[0].site));
+    }
+    if (clear) return h;
+  }
+  return null;
+}
+/**
+ * The common page, told by native selectors: no live-blog entry, no marked or JSON-LD body, no row of three <article>s
+ * (a feed), and an <article> holding no site menu around the first headline. Then locate() would answer "article with h1"
+ * (and withLead() add nothing: the headline is inside), so only that <article> is measured, not the page around it.
+ */
+function quickArticle(doc: Document, body: Element): ArticleScope | null {
+  if (body.querySelector('[itemprop*="liveBlogUpdate"], [itemprop*="articleBody"]') || readJsonLd(doc).bodies.length > 0) return null;
+  const articles = body.getElementsByTagName('article');
+  if (articles.length === 0) return null;
+  const siblings = new Map<Node | null, number>();
+  for (let k = 0; articles.length >= 3 && k < articles.length; k++) {
+    const n = (siblings.get(articles[k].parentNode) ?? 0) + 1;
+    if (n >= 3) return null;
+    siblings.set(articles[k].parentNode, n);
+  }
+  const article = firstHeadline(body)?.closest('article');
+  if (!article || !body.contains(article)) return null;
+  if (article.querySelector('[role=banner], [role=contentinfo]')) return null;
+  for (const nav of article.querySelectorAll('nav, [role=navigation]')) if (nav.getElementsByTagName('a').length >= MENU_LINKS) return null;
+  // The ancestors as the full pass describes them: furniture around the article makes its paragraphs unlikely.
+  const above: Element[] = [];
+  for (let a = article.parentElement; a; a = a === body ? null : a.parentElement) above.unshift(a);
+  const parent = above.reduce<Info | null>((up, a) => describe(a, a.tagName.toUpperCase(), a.hasAttributes(), up), null);
+  const page = measure(article, parent, false);
+  const ai = page.order[0];
+  if (ai.prose < MIN_EXPLICIT || ai.site) return null;
+  return scoped(page, [article], 'article with h1', { page, full: true, rootProse: ai.prose });
+}
+/** `quick: false` always measures the whole page (for tests: the quick path must find the same scope). */
+export function findArticleScope(doc: Document, quick = true): ArticleScope {
   const body = doc.body;
   if (!body) return { roots: [], method: 'whole page', excluded: () => false };
+  const early = quick ? quickArticle(doc, body) : null;
+  if (early) return early;
   const page = measure(body);
   const found = locate(doc, page);
   if (!found) return scoped(page, [body], 'whole page', { page, full: false, rootProse: page.order[0].prose });

@@ -28,6 +28,11 @@ export type Block = {
   starts: number[];
 };
 
+/** Whether elements with this (upper-case) tag start a new line of text. */
+export const isBlockTag = (tag: string): boolean => BLOCK_TAGS.has(tag);
+/** Whether elements with this (upper-case) tag are skipped whatever their attributes. */
+export const isSkippedTag = (tag: string): boolean => SKIP_TAGS.has(tag) || tag === HOST_TAG;
+
 export function isSkippedElement(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIP_TAGS.has(tag) || tag === HOST_TAG) return true;
