@@ -20,7 +20,11 @@ export function SiteRules(props: { sites: Record<string, SiteRule>; onChange: (s
   const entries = Object.entries(props.sites).sort(([a], [b]) => a.localeCompare(b));
   const add = (e: Event) => {
     e.preventDefault();
-    const h = host.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    const h = host
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/.*$/, '');
     if (!HOST.test(h)) return setError(t('invalidHost'));
     setError('');
     setHost('');
@@ -46,7 +50,11 @@ export function SiteRules(props: { sites: Record<string, SiteRule>; onChange: (s
               <tr key={h}>
                 <td>{h}</td>
                 <td>
-                  <select value={r} aria-label={`${t('siteRule')} ${h}`} onChange={(e) => props.onChange({ ...props.sites, [h]: (e.target as HTMLSelectElement).value as SiteRule })}>
+                  <select
+                    value={r}
+                    aria-label={`${t('siteRule')} ${h}`}
+                    onChange={(e) => props.onChange({ ...props.sites, [h]: (e.target as HTMLSelectElement).value as SiteRule })}
+                  >
                     <option value="always">{t('siteRuleAlways')}</option>
                     <option value="never">{t('siteRuleNever')}</option>
                   </select>

@@ -27,27 +27,72 @@ const REASON: Record<NonNullable<PageStatus['reason']>, MessageKey> = {
   'none-found': 'reasonNone',
 };
 
-
 /** The settings chosen from a list: key, label, and (value, label) per option. */
 const CHOICES: Array<[keyof Pick<Settings, 'where' | 'scope' | 'mark' | 'style' | 'theme'>, MessageKey, Array<[string, MessageKey]>]> = [
-  ['where', 'where', [['news', 'whereNews'], ['all', 'whereAll']]],
-  ['scope', 'scope', [['article', 'scopeArticle'], ['page', 'scopePage']]],
-  ['mark', 'mark', [['first', 'markFirst'], ['every', 'markEvery'], ['none', 'markNone']]],
-  ['style', 'style', [['dotted', 'styleDotted'], ['underline', 'styleUnderline'], ['background', 'styleBackground']]],
-  ['theme', 'theme', [['auto', 'themeAuto'], ['light', 'themeLight'], ['dark', 'themeDark']]],
+  [
+    'where',
+    'where',
+    [
+      ['news', 'whereNews'],
+      ['all', 'whereAll'],
+    ],
+  ],
+  [
+    'scope',
+    'scope',
+    [
+      ['article', 'scopeArticle'],
+      ['page', 'scopePage'],
+    ],
+  ],
+  [
+    'mark',
+    'mark',
+    [
+      ['first', 'markFirst'],
+      ['every', 'markEvery'],
+      ['none', 'markNone'],
+    ],
+  ],
+  [
+    'style',
+    'style',
+    [
+      ['dotted', 'styleDotted'],
+      ['underline', 'styleUnderline'],
+      ['background', 'styleBackground'],
+    ],
+  ],
+  [
+    'theme',
+    'theme',
+    [
+      ['auto', 'themeAuto'],
+      ['light', 'themeLight'],
+      ['dark', 'themeDark'],
+    ],
+  ],
 ];
 
 export function Popup(props: PopupProps) {
   const { settings, status } = props;
   const host = status?.hostname ?? '';
   const siteOn = host ? settings.sites[host] !== 'never' : false;
-  const select = <K extends keyof Settings>(key: K) => (e: Event) => props.onChange({ [key]: (e.target as HTMLSelectElement).value } as Partial<Settings>);
+  const select =
+    <K extends keyof Settings>(key: K) =>
+    (e: Event) =>
+      props.onChange({ [key]: (e.target as HTMLSelectElement).value } as Partial<Settings>);
   return (
     <main class="popup">
       <header class="top">
         <h1>Backstory</h1>
         <label class="switch">
-          <input type="checkbox" checked={settings.enabled} onChange={(e) => props.onToggleEnabled((e.target as HTMLInputElement).checked)} aria-label={t('masterLabel')} />
+          <input
+            type="checkbox"
+            checked={settings.enabled}
+            onChange={(e) => props.onToggleEnabled((e.target as HTMLInputElement).checked)}
+            aria-label={t('masterLabel')}
+          />
           <span>{settings.enabled ? t('popupOn') : t('popupOff')}</span>
         </label>
       </header>

@@ -16,9 +16,7 @@ const MENU_ID = 'backstory-explain';
 export default defineBackground(() => {
   // "Explain with Backstory" on selected text. Created on install; menus persist across restarts.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: MENU_ID, title: t('menuExplain'), contexts: ['selection'] }),
-    );
+    void browser.contextMenus.removeAll().then(() => browser.contextMenus.create({ id: MENU_ID, title: t('menuExplain'), contexts: ['selection'] }));
     if (!import.meta.env.FIREFOX && (reason === 'install' || reason === 'update')) void injectIntoOpenTabs();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -162,13 +162,18 @@ async function main() {
       `${p.label}: floor ${median(t.floor).toFixed(2)} ms; backstory setup ${median(s.backstory.cold).toFixed(2)} cold / ${median(s.backstory.warm).toFixed(2)} warm, scan ${median(t.backstory).toFixed(2)} ms; regex setup ${median(s.regex.cold).toFixed(1)} cold / ${median(s.regex.warm).toFixed(1)} warm, scan ${median(t.regex).toFixed(2)} ms; mark.js (${MARKJS_SAMPLE} aliases) ${median(t.markjs).toFixed(1)} ms`,
     );
   }
-  if (grownSetup.length > 0) console.log(`setup with the index grown to ${GROWN.toLocaleString('en')} entities: ${median(grownSetup).toFixed(2)} ms cold (median of ${grownSetup.length})`);
+  if (grownSetup.length > 0)
+    console.log(
+      `setup with the index grown to ${GROWN.toLocaleString('en')} entities: ${median(grownSetup).toFixed(2)} ms cold (median of ${grownSetup.length})`,
+    );
   await new ExtensionPage(ext).setSettings({});
   await session.close();
   if (only === 'methods') return server.close();
 
   // 2. The real content script in both browsers.
-  const articles = readdirSync('tests/fixtures/articles').filter((f) => f.endsWith('.html')).map((f) => `articles/${f}`);
+  const articles = readdirSync('tests/fixtures/articles')
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => `articles/${f}`);
   const content: Partial<Record<'chromium' | 'firefox', ContentScriptResults>> = {};
   for (const b of only && only !== 'content' ? [] : (['chromium', 'firefox'] as const)) {
     content[b] = await measureContentScript(b, server, [...pageList, { key: 'words10kLayout', path: `bench/${pages.words10kLayout.file}` }], {
@@ -206,7 +211,10 @@ async function main() {
     date: new Date().toISOString(),
     load: [loadAtStart, loadavg()[0]],
     runs: RUNS,
-    machine: `${execSync('nproc').toString().trim()} cores, Chromium ${execSync(`"${process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium'}" --version`).toString().trim().replace(/^Chromium /, '')} and Firefox headless`,
+    machine: `${execSync('nproc').toString().trim()} cores, Chromium ${execSync(`"${process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium'}" --version`)
+      .toString()
+      .trim()
+      .replace(/^Chromium /, '')} and Firefox headless`,
     dataset: { entities: dataset.meta.entities, aliases: dataset.meta.aliases },
     markjsSubset: MARKJS_SAMPLE,
     markjs: { sample: MARKJS_SAMPLE, seed: MARKJS_SEED, of: aliases.length },
@@ -247,33 +255,127 @@ async function main() {
   const content_ = files.find((f) => f.file === 'content-scripts/content.js')!.bytes / 1024;
   const pageMethod = 'Chromium headless, page-side timing of the shipped modules (scripts/bench/page-engine.ts), setup excluded';
   const add: Budget[] = [];
-  for (const [b, r] of [['chromium', cs], ['firefox', ff]] as const) {
+  for (const [b, r] of [
+    ['chromium', cs],
+    ['firefox', ff],
+  ] as const) {
     const a = r.pages.article;
     if (r.startupBusy) {
-      add.push({ browser: b, name: 'start-up: main-thread time, content script start to matcher ready', measured: r.startupBusy.median, unit: 'ms', limit: '≤ 16 ms (one frame)', pass: r.startupBusy.median <= 16, method: r.startupBusy.method });
+      add.push({
+        browser: b,
+        name: 'start-up: main-thread time, content script start to matcher ready',
+        measured: r.startupBusy.median,
+        unit: 'ms',
+        limit: '≤ 16 ms (one frame)',
+        pass: r.startupBusy.median <= 16,
+        method: r.startupBusy.method,
+      });
     } else {
       // No trace in Firefox: the wall time from the index request to the matcher ready bounds the main-thread
       // time (the round trip waits on other processes meanwhile).
-      add.push({ browser: b, name: 'start-up: index transfer + decode + build, wall time (bounds the main-thread time)', measured: a.transfer.median + a.matcher.median, unit: 'ms', limit: '≤ 16 ms (one frame)', pass: a.transfer.median + a.matcher.median <= 16, method: CONTENT_METHOD });
+      add.push({
+        browser: b,
+        name: 'start-up: index transfer + decode + build, wall time (bounds the main-thread time)',
+        measured: a.transfer.median + a.matcher.median,
+        unit: 'ms',
+        limit: '≤ 16 ms (one frame)',
+        pass: a.transfer.median + a.matcher.median <= 16,
+        method: CONTENT_METHOD,
+      });
     }
-    add.push({ browser: b, name: 'index decode and build, one task', measured: a.matcher.median, unit: 'ms', limit: '< 50 ms', pass: a.matcher.median < 50, method: CONTENT_METHOD });
+    add.push({
+      browser: b,
+      name: 'index decode and build, one task',
+      measured: a.matcher.median,
+      unit: 'ms',
+      limit: '< 50 ms',
+      pass: a.matcher.median < 50,
+      method: CONTENT_METHOD,
+    });
     const lay = r.pages.words10kLayout;
     if (lay?.scope && lay.scan.median > 0) {
       const share = (100 * lay.scope.median) / lay.scan.median;
-      add.push({ browser: b, name: 'finding the article, share of the scan: 10,000-word article in a news-site layout', measured: share, unit: '%', limit: '< 10 %', pass: share < 10, method: `${CONTENT_METHOD}; scope = findArticleScope (ADR 0003), scan = scope + walk + match + ranges, medians` });
+      add.push({
+        browser: b,
+        name: 'finding the article, share of the scan: 10,000-word article in a news-site layout',
+        measured: share,
+        unit: '%',
+        limit: '< 10 %',
+        pass: share < 10,
+        method: `${CONTENT_METHOD}; scope = findArticleScope (ADR 0003), scan = scope + walk + match + ranges, medians`,
+      });
     }
-    add.push({ browser: b, name: 'hover to painted card after the dwell (max)', measured: r.hover.max, unit: 'ms', limit: '≤ 16.7 ms (one frame)', pass: r.hover.max <= 16.7, method: HOVER_METHOD });
+    add.push({
+      browser: b,
+      name: 'hover to painted card after the dwell (max)',
+      measured: r.hover.max,
+      unit: 'ms',
+      limit: '≤ 16.7 ms (one frame)',
+      pass: r.hover.max <= 16.7,
+      method: HOVER_METHOD,
+    });
   }
   const w10 = results.pages.find((p) => p.key === 'words10k')!.methods.backstory.median;
-  add.push({ browser: 'chromium', name: 'scan of the 10,000-word article (walk, match, ranges, highlights)', measured: w10, unit: 'ms', limit: '≤ 5 ms', pass: w10 <= 5, method: pageMethod });
+  add.push({
+    browser: 'chromium',
+    name: 'scan of the 10,000-word article (walk, match, ranges, highlights)',
+    measured: w10,
+    unit: 'ms',
+    limit: '≤ 5 ms',
+    pass: w10 <= 5,
+    method: pageMethod,
+  });
   for (const p of results.pages) {
     const ratio = p.methods.regex.median / p.methods.backstory.median;
-    add.push({ browser: 'chromium', name: `regex alternation ÷ Backstory, scan, ${p.label}`, measured: ratio, unit: '×', limit: '≥ 2×', pass: ratio >= 2, method: pageMethod });
+    add.push({
+      browser: 'chromium',
+      name: `regex alternation ÷ Backstory, scan, ${p.label}`,
+      measured: ratio,
+      unit: '×',
+      limit: '≥ 2×',
+      pass: ratio >= 2,
+      method: pageMethod,
+    });
   }
-  if (cs.heap) add.push({ browser: 'chromium', name: 'JS heap added, 10,000-word article', measured: (cs.heap.on - cs.heap.off) / 1e6, unit: 'MB', limit: '≤ 10 MB', pass: cs.heap.on - cs.heap.off <= 10e6, method: 'CDP Runtime.getHeapUsage after a GC, extension on minus off' });
-  if (cs.frames) add.push({ browser: 'chromium', name: `${cs.frames.frames} cross-origin iframes, Backstory's extra main-thread time`, measured: cs.frames.extra.median, unit: 'ms', limit: '≤ 2 ms', pass: cs.frames.extra.median <= 2, method: cs.frames.method });
-  if (cs.tabs) add.push({ browser: 'chromium', name: `memory added per article tab (${cs.tabs.tabs} tabs)`, measured: cs.tabs.perTab / 1e6, unit: 'MB', limit: '≤ 5 MB', pass: cs.tabs.perTab <= 5e6, method: cs.tabs.method });
-  add.push({ browser: 'chromium', name: 'content script bundle', measured: content_, unit: 'KB', limit: '≤ 300 KB', pass: content_ <= 300, method: 'size of .output/chrome-mv3/content-scripts/content.js' });
+  if (cs.heap)
+    add.push({
+      browser: 'chromium',
+      name: 'JS heap added, 10,000-word article',
+      measured: (cs.heap.on - cs.heap.off) / 1e6,
+      unit: 'MB',
+      limit: '≤ 10 MB',
+      pass: cs.heap.on - cs.heap.off <= 10e6,
+      method: 'CDP Runtime.getHeapUsage after a GC, extension on minus off',
+    });
+  if (cs.frames)
+    add.push({
+      browser: 'chromium',
+      name: `${cs.frames.frames} cross-origin iframes, Backstory's extra main-thread time`,
+      measured: cs.frames.extra.median,
+      unit: 'ms',
+      limit: '≤ 2 ms',
+      pass: cs.frames.extra.median <= 2,
+      method: cs.frames.method,
+    });
+  if (cs.tabs)
+    add.push({
+      browser: 'chromium',
+      name: `memory added per article tab (${cs.tabs.tabs} tabs)`,
+      measured: cs.tabs.perTab / 1e6,
+      unit: 'MB',
+      limit: '≤ 5 MB',
+      pass: cs.tabs.perTab <= 5e6,
+      method: cs.tabs.method,
+    });
+  add.push({
+    browser: 'chromium',
+    name: 'content script bundle',
+    measured: content_,
+    unit: 'KB',
+    limit: '≤ 300 KB',
+    pass: content_ <= 300,
+    method: 'size of .output/chrome-mv3/content-scripts/content.js',
+  });
   budgets.unshift(...add);
   mkdirSync(OUT, { recursive: true });
   writeFileSync(`${OUT}/results.json`, `${JSON.stringify(results, null, 2)}\n`);

@@ -28,12 +28,14 @@ function problemOf(item: unknown): string | null {
   if (!isIsoDate(a.date)) return `date must be ISO (YYYY[-MM[-DD]]): ${String(a.date)}`;
   if (!DESKS.includes(a.desk as string)) return `desk must be one of ${DESKS.join(', ')}: ${String(a.desk)}`;
   if (!REGIONS.includes(a.region as string)) return `region must be one of ${REGIONS.join(', ')}: ${String(a.region)}`;
-  if (a.lang !== undefined && (typeof a.lang !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(a.lang))) return `lang must be a language tag: ${JSON.stringify(a.lang)}`;
+  if (a.lang !== undefined && (typeof a.lang !== 'string' || !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(a.lang)))
+    return `lang must be a language tag: ${JSON.stringify(a.lang)}`;
   if (!Array.isArray(a.entities) || a.entities.length === 0) return 'entities must be a non-empty array';
   for (const [j, e] of (a.entities as unknown[]).entries()) {
     const ent = e as Record<string, unknown> | null;
     if (typeof ent?.name !== 'string' || ent.name.trim() === '') return `entities[${j}]: name must be a non-empty string`;
-    if (!(ENTITY_TYPES as readonly string[]).includes(ent.type as string)) return `entities[${j}] (${ent.name}): type must be one of ${ENTITY_TYPES.join(', ')}: ${String(ent.type)}`;
+    if (!(ENTITY_TYPES as readonly string[]).includes(ent.type as string))
+      return `entities[${j}] (${ent.name}): type must be one of ${ENTITY_TYPES.join(', ')}: ${String(ent.type)}`;
   }
   return null;
 }
@@ -129,12 +131,15 @@ if (process.argv.includes('--json')) {
   console.log(`# Coverage of names in news articles (${files.join(', ') || 'no files'})`);
   const plain = articles.filter((a) => a.url.startsWith('http:')).length;
   console.log(`articles: ${report.articles} (${plain} with an http, not https, URL); names (article, name pairs): ${pairs}; distinct names: ${distinct.size}`);
-  console.log(`known: ${knownPairs}/${pairs} = ${report.percentKnown}% of pairs; ${distinctKnown}/${distinct.size} = ${report.percentDistinctKnown}% of distinct names`);
+  console.log(
+    `known: ${knownPairs}/${pairs} = ${report.percentKnown}% of pairs; ${distinctKnown}/${distinct.size} = ${report.percentDistinctKnown}% of distinct names`,
+  );
   const table = (title: string, list: typeof report.byDesk) => {
     console.log(`\n## By ${title}`);
     const w = Math.max(title.length, ...list.map((r) => r.key.length));
     console.log(`  ${title.padEnd(w)}  ${'names'.padStart(6)}  ${'known'.padStart(6)}  ${'%'.padStart(6)}`);
-    for (const r of list) console.log(`  ${r.key.padEnd(w)}  ${String(r.names).padStart(6)}  ${String(r.known).padStart(6)}  ${r.percent.toFixed(1).padStart(6)}`);
+    for (const r of list)
+      console.log(`  ${r.key.padEnd(w)}  ${String(r.names).padStart(6)}  ${String(r.known).padStart(6)}  ${r.percent.toFixed(1).padStart(6)}`);
   };
   table('desk', report.byDesk);
   table('region', report.byRegion);

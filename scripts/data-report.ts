@@ -66,10 +66,13 @@ const evidence = evidenceDistribution(openEndedFacts(entities).map((f) => f.evid
 console.log(`\n## Evidence dates of open-ended facts (${evidence.total}; asOf, else the card's reviewed; see npm run data:stale)`);
 table('By year', evidence.byYear);
 table('By quarter, 2025–2026', evidence.byQuarter);
-console.log(`\n  dated ${evidence.year}: ${(100 * evidence.shareInYear).toFixed(1)}% (${Math.round(evidence.shareInYear * evidence.total)} of ${evidence.total})`);
+console.log(
+  `\n  dated ${evidence.year}: ${(100 * evidence.shareInYear).toFixed(1)}% (${Math.round(evidence.shareInYear * evidence.total)} of ${evidence.total})`,
+);
 
 console.log(`\n## Contradictions between cards (${consistency.length}; npm run data:check -- --consistency lists them)`);
-for (const check of ['office', 'members', 'symmetry', 'dating']) console.log(`  ${check.padEnd(9)} ${String(consistency.filter((c) => c.check === check).length).padStart(5)}`);
+for (const check of ['office', 'members', 'symmetry', 'dating'])
+  console.log(`  ${check.padEnd(9)} ${String(consistency.filter((c) => c.check === check).length).padStart(5)}`);
 
 console.log(`\n## Audit problems (${problems.length})`);
 for (const p of problems.slice(0, 100)) console.log(`  ${p.where}: ${p.message}`);

@@ -37,7 +37,9 @@ export function loadDataFiles(dir: string, only?: string[]): SourceFile[] {
   const files: SourceFile[] = paths.map((p) => ({ path: relative(process.cwd(), p), data: readJson(p) }));
   const namesDir = join(dir, NAMES_DIR);
   if (!only?.length && existsSync(namesDir)) {
-    for (const name of readdirSync(namesDir).sort().filter((n) => n.endsWith('.json'))) {
+    for (const name of readdirSync(namesDir)
+      .sort()
+      .filter((n) => n.endsWith('.json'))) {
       const path = relative(process.cwd(), join(namesDir, name));
       files.push({ path, data: [], problems: mergeNames(files, basename(name, '.json'), readJson(join(namesDir, name)), path) });
     }
@@ -50,7 +52,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Adds one language's names to the entities they name; returns what could not be added. */
 export function mergeNames(files: SourceFile[], lang: string, overlay: unknown, path: string): Problem[] {
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) return [{ where: path, message: 'the file name must be a BCP 47 language tag, such as fr.json or zh.json' }];
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang))
+    return [{ where: path, message: 'the file name must be a BCP 47 language tag, such as fr.json or zh.json' }];
   if (!isRecord(overlay) || 'invalidJson' in overlay) return [{ where: path, message: 'must hold a JSON object that maps entity ids to lists of names' }];
   const byId = new Map<string, Record<string, unknown>>();
   for (const f of files) if (Array.isArray(f.data)) for (const e of f.data) if (isRecord(e) && typeof e.id === 'string') byId.set(e.id, e);

@@ -3,7 +3,16 @@
  * metadata: JSON-LD, Open Graph, <time>. Used for "news articles only" and for
  * showing the facts that held on the article's date.
  */
-const ARTICLE_TYPES = new Set(['NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BackgroundNewsArticle', 'BlogPosting', 'Report']);
+const ARTICLE_TYPES = new Set([
+  'NewsArticle',
+  'Article',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'BackgroundNewsArticle',
+  'BlogPosting',
+  'Report',
+]);
 /** An <article> with at least this much text counts as one even without metadata. */
 const MIN_ARTICLE_CHARS = 1200;
 

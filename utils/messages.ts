@@ -75,12 +75,7 @@ export async function sendToBackground<K extends keyof BackgroundApi>(type: K, b
 }
 
 /** Ask the content script of a tab (its top frame unless `frameId` says otherwise). */
-export async function sendToTab<K extends keyof ContentApi>(
-  tabId: number,
-  type: K,
-  body: ContentApi[K]['body'],
-  frameId = 0,
-): Promise<Reply<ContentApi, K>> {
+export async function sendToTab<K extends keyof ContentApi>(tabId: number, type: K, body: ContentApi[K]['body'], frameId = 0): Promise<Reply<ContentApi, K>> {
   const reply: Reply<ContentApi, K> = await browser.tabs.sendMessage(tabId, { ...body, type }, { frameId });
   return reply;
 }

@@ -41,7 +41,6 @@ export type StoredSettings = Partial<Settings>;
 
 export const SETTINGS_VERSION = 1;
 
-
 const oneOf =
   <T extends string>(...values: T[]) =>
   (v: unknown): v is T =>

@@ -27,7 +27,11 @@ export class CardController {
   readonly host: CardHost;
   readonly intent: HoverIntent<Target>;
   readonly cache = new CardCache(
-    { card: (id) => sendToBackground('card', { id }), cards: (ids) => sendToBackground('cards', { ids }), map: (country) => sendToBackground('map', { country }) },
+    {
+      card: (id) => sendToBackground('card', { id }),
+      cards: (ids) => sendToBackground('cards', { ids }),
+      map: (country) => sendToBackground('map', { country }),
+    },
     (id) => this.page.catalogue()?.localCard(id),
   );
   private history: string[] = [];

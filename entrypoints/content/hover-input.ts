@@ -25,54 +25,74 @@ export function listenForHover(ctx: ContentScriptContext, doc: Document, page: H
   let lastOnName: { x: number; y: number } | null = null;
   const win = doc.defaultView!;
 
-  ctx.addEventListener(win, 'pointermove', (ev) => {
-    const e = ev as PointerEvent;
-    if (!page.live()) return;
-    const dt = Math.max(1, e.timeStamp - last.t);
-    const speed = Math.hypot(e.clientX - last.x, e.clientY - last.y) / dt;
-    last = { x: e.clientX, y: e.clientY, t: e.timeStamp };
-    if (host.contains(e.target) || moveFrame) return;
-    moveFrame = requestAnimationFrame(() => {
-      moveFrame = 0;
-      const hit = hitTest(doc, last, (n) => page.hoverable(n), page.shadowRoots);
-      if (hit) {
-        intent.over(hit, speed);
-        lastOnName = { x: last.x, y: last.y };
-        return;
+  ctx.addEventListener(
+    win,
+    'pointermove',
+    (ev) => {
+      const e = ev as PointerEvent;
+      if (!page.live()) return;
+      const dt = Math.max(1, e.timeStamp - last.t);
+      const speed = Math.hypot(e.clientX - last.x, e.clientY - last.y) / dt;
+      last = { x: e.clientX, y: e.clientY, t: e.timeStamp };
+      if (host.contains(e.target) || moveFrame) return;
+      moveFrame = requestAnimationFrame(() => {
+        moveFrame = 0;
+        const hit = hitTest(doc, last, (n) => page.hoverable(n), page.shadowRoots);
+        if (hit) {
+          intent.over(hit, speed);
+          lastOnName = { x: last.x, y: last.y };
+          return;
+        }
+        const card = host.rect();
+        if (intent.state === 'grace' && card && lastOnName && onSafePath(last, lastOnName, card)) intent.keepGrace();
+        else intent.out();
+      });
+    },
+    { passive: true },
+  );
+
+  ctx.addEventListener(
+    win,
+    'pointerdown',
+    (ev) => {
+      const e = ev as PointerEvent;
+      if (!page.live() || host.contains(e.target)) return;
+      const hit = hitTest(doc, { x: e.clientX, y: e.clientY }, (n) => page.hoverable(n), page.shadowRoots);
+      if (hit) intent.pin(hit);
+      else if (intent.state !== 'idle') intent.close();
+    },
+    { capture: true },
+  );
+
+  ctx.addEventListener(
+    win,
+    'keydown',
+    (ev) => {
+      if ((ev as KeyboardEvent).key === 'Escape' && host.visible) {
+        intent.close();
+        ev.stopPropagation();
       }
-      const card = host.rect();
-      if (intent.state === 'grace' && card && lastOnName && onSafePath(last, lastOnName, card)) intent.keepGrace();
-      else intent.out();
-    });
-  }, { passive: true });
+    },
+    { capture: true },
+  );
 
-  ctx.addEventListener(win, 'pointerdown', (ev) => {
-    const e = ev as PointerEvent;
-    if (!page.live() || host.contains(e.target)) return;
-    const hit = hitTest(doc, { x: e.clientX, y: e.clientY }, (n) => page.hoverable(n), page.shadowRoots);
-    if (hit) intent.pin(hit);
-    else if (intent.state !== 'idle') intent.close();
-  }, { capture: true });
-
-  ctx.addEventListener(win, 'keydown', (ev) => {
-    if ((ev as KeyboardEvent).key === 'Escape' && host.visible) {
-      intent.close();
-      ev.stopPropagation();
-    }
-  }, { capture: true });
-
-  ctx.addEventListener(win, 'scroll', () => {
-    if (!cards.shownRect || !host.visible) return;
-    // A hover card that no longer sits beside its name is worse than none; a pinned one follows its name.
-    if (!intent.pinned) return intent.close();
-    const record = intent.target?.record;
-    if (!record || scrollFrame) return;
-    scrollFrame = requestAnimationFrame(() => {
-      scrollFrame = 0;
-      const rect = record.range.getClientRects()[0];
-      if (rect) void host.reposition(rect);
-    });
-  }, { passive: true, capture: true });
+  ctx.addEventListener(
+    win,
+    'scroll',
+    () => {
+      if (!cards.shownRect || !host.visible) return;
+      // A hover card that no longer sits beside its name is worse than none; a pinned one follows its name.
+      if (!intent.pinned) return intent.close();
+      const record = intent.target?.record;
+      if (!record || scrollFrame) return;
+      scrollFrame = requestAnimationFrame(() => {
+        scrollFrame = 0;
+        const rect = record.range.getClientRects()[0];
+        if (rect) void host.reposition(rect);
+      });
+    },
+    { passive: true, capture: true },
+  );
 
   ctx.addEventListener(win, 'resize', () => intent.close(), { passive: true });
 }

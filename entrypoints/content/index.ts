@@ -58,14 +58,19 @@ export default defineContentScript({
     // WXT notices an extension reload or update only when the context is checked: check every second,
     // so a retired script removes its marks and stops listening promptly.
     ctx.setInterval(() => undefined, 1000);
-    listenForHover(ctx, document, {
-      live: () => session.active && session.scan !== null && !ctx.isInvalid,
-      hoverable: (node) => {
-        const entities = session.catalogues.current!.matcher.index.entities;
-        return session.scan!.recordsAt(node).filter((r) => session.settings.categories[entities[r.entity].type]);
+    listenForHover(
+      ctx,
+      document,
+      {
+        live: () => session.active && session.scan !== null && !ctx.isInvalid,
+        hoverable: (node) => {
+          const entities = session.catalogues.current!.matcher.index.entities;
+          return session.scan!.recordsAt(node).filter((r) => session.settings.categories[entities[r.entity].type]);
+        },
+        shadowRoots: session.shadows.list,
       },
-      shadowRoots: session.shadows.list,
-    }, session.cards);
+      session.cards,
+    );
     ctx.addEventListener(window, 'wxt:locationchange', () => void session.work.track(() => session.rescanAll()));
     browser.runtime.onMessage.addListener(onMessage);
     session.work.start();

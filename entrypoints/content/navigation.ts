@@ -58,7 +58,16 @@ export class Navigation {
     }
     this.session.cards.intent.close();
     const entity = matcher.rules.entityOf(best.aliases[0]);
-    const record = { entity, alias: best.aliases[0], range: range ?? this.doc.createRange(), text: trimmed.slice(best.start, best.end), seq: -1, block: -1, start: 0, nodes: [] };
+    const record = {
+      entity,
+      alias: best.aliases[0],
+      range: range ?? this.doc.createRange(),
+      text: trimmed.slice(best.start, best.end),
+      seq: -1,
+      block: -1,
+      start: 0,
+      nodes: [],
+    };
     this.session.cards.pin(record, anchor);
     return true;
   }

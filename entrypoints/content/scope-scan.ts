@@ -34,9 +34,12 @@ export async function rescanScope(scan: PageScan, scope: PlannedScope, changed: 
   const roots = rootsToRescan(scope, changed);
   if (roots.length === 0) return false;
   const fresh: ShadowRoot[] = [];
-  const done = await scan.rescan(roots, { exclude: scope.excluded, onShadowRoot: (r) => {
+  const done = await scan.rescan(roots, {
+    exclude: scope.excluded,
+    onShadowRoot: (r) => {
       if (!hooks.known(r)) fresh.push(r);
-    } });
+    },
+  });
   for (const r of fresh) {
     hooks.adopt(r);
     await scan.rescan([r]);

@@ -132,7 +132,15 @@ export class PageSession {
     const scan = this.scan;
     if (!scan || !this.active || !this.scope.current) return;
     if (!this.scope.stillHolds()) return this.rescanAll();
-    if (await rescanScope(scan, this.scope.current, changed, this.hooks(() => this.active && this.scan === scan))) this.remark();
+    if (
+      await rescanScope(
+        scan,
+        this.scope.current,
+        changed,
+        this.hooks(() => this.active && this.scan === scan),
+      )
+    )
+      this.remark();
   }
 
   private hooks(current: () => boolean): ScopeScanHooks {

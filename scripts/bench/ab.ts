@@ -34,7 +34,17 @@ async function main() {
   const pages = generatePages('tests/fixtures/bench', names);
   const aliases = dataset.index.a.map(([text, e]) => (text === '' ? dataset.index.e[e][2] : text));
   const bundle = async (entry: string) =>
-    (await esbuild({ entryPoints: [entry], bundle: true, format: 'iife', write: false, minify: true, target: 'es2022', absWorkingDir: resolve(entry, '../../..') })).outputFiles[0].text;
+    (
+      await esbuild({
+        entryPoints: [entry],
+        bundle: true,
+        format: 'iife',
+        write: false,
+        minify: true,
+        target: 'es2022',
+        absWorkingDir: resolve(entry, '../../..'),
+      })
+    ).outputFiles[0].text;
   const engines = { old: await bundle(`${oldTree}/scripts/bench/page-engine.ts`), new: await bundle(resolve('scripts/bench/page-engine.ts')) };
   const payloads = { old: JSON.stringify(dataset.index), new: { gzip: toBase64(gzipSync(encodeIndexFile(dataset.compiled), { level: 9 })) } };
   const server = await serveFixtures('tests/fixtures');

@@ -129,7 +129,10 @@ export async function measureBudgets(browser: BrowserName, server: FixtureServer
     limit: '≤ 110% of before',
     baseline: before / 1e6,
     pass: after <= before * 1.1,
-    method: browser === 'chromium' ? 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage' : "memory reporters' js-main-runtime-gc-heap of the page's process after minimize-memory-usage",
+    method:
+      browser === 'chromium'
+        ? 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage'
+        : "memory reporters' js-main-runtime-gc-heap of the page's process after minimize-memory-usage",
   });
   return out;
 }

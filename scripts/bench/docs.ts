@@ -16,7 +16,10 @@ export type Before = {
   /** Per page key: scan and setup medians, ms, from the same benchmark on the old engine. */
   /** Setup with the index grown to the same synthetic size as the results' `startup.grown`, cold, ms. */
   grownSetupCold?: number;
-  pages: Record<string, { floor: number; backstory: number; regex: number; setupCold: number; setupWarm: number; regexSetupCold: number; regexSetupWarm: number; markjs: number }>;
+  pages: Record<
+    string,
+    { floor: number; backstory: number; regex: number; setupCold: number; setupWarm: number; regexSetupCold: number; regexSetupWarm: number; markjs: number }
+  >;
   /** As the issue reported them (the old benchmark): content script start-up. */
   issue: { source: string; transfer: number; parse: number; build: number; scan: Record<string, { backstory: number; regex: number }> };
 };
@@ -58,43 +61,131 @@ export function adrSection(r: BenchResults, before: Before, ab?: AB): string {
   const row = (what: string, was: string, now: string, note = '') => rows.push(`| ${what} | ${was} | ${now} | ${note} |`);
   const art = cs.chromium.pages.article;
   const ffArt = cs.firefox.pages.article;
-  row('start-up: index transfer (content script, Chromium)', `${f(before.issue.transfer)} ms¹ (round trip)`, `${f(art.transfer.median)} ms`, 'request to index decoded (round trip, base64, inflate), wall time');
-  row('start-up: parse / decode', `${f(before.issue.parse)} ms¹ (JSON.parse + unpack)`, `${f(r.startup.parse)} ms (base64, inflate, views; in a page, cold)`, '');
-  row('start-up: automaton build', `${f(before.issue.build)} ms¹ (in slices)`, `${f(art.matcher.median)} ms (views and two lookup tables, one task)`, 'content script, Chromium');
-  row('start-up: transfer + decode + build, wall time, Chromium', `${f(before.issue.transfer + before.issue.parse + before.issue.build)} ms¹`, `${f(art.transfer.median + art.matcher.median)} ms`, 'the round trip waits on other processes');
+  row(
+    'start-up: index transfer (content script, Chromium)',
+    `${f(before.issue.transfer)} ms¹ (round trip)`,
+    `${f(art.transfer.median)} ms`,
+    'request to index decoded (round trip, base64, inflate), wall time',
+  );
+  row(
+    'start-up: parse / decode',
+    `${f(before.issue.parse)} ms¹ (JSON.parse + unpack)`,
+    `${f(r.startup.parse)} ms (base64, inflate, views; in a page, cold)`,
+    '',
+  );
+  row(
+    'start-up: automaton build',
+    `${f(before.issue.build)} ms¹ (in slices)`,
+    `${f(art.matcher.median)} ms (views and two lookup tables, one task)`,
+    'content script, Chromium',
+  );
+  row(
+    'start-up: transfer + decode + build, wall time, Chromium',
+    `${f(before.issue.transfer + before.issue.parse + before.issue.build)} ms¹`,
+    `${f(art.transfer.median + art.matcher.median)} ms`,
+    'the round trip waits on other processes',
+  );
   row('start-up: transfer + decode + build, wall time, Firefox', 'not measured', `${f(ffArt.transfer.median + ffArt.matcher.median)} ms`, '');
   const busy = cs.chromium.startupBusy;
-  if (busy) row('start-up: main-thread time, content script start to matcher ready, Chromium', 'not measured (≥ parse + build: 131.7 ms¹)', `${f(busy.median)} ms`, 'budget ≤ 16 ms; every task on the page\'s main thread in that window, from a trace');
-  row('start-up: matcher build on the main thread, Firefox', 'not measured', `${f(ffArt.matcher.median)} ms`, 'Firefox has no trace here: the round trip (wall time above) is not all main-thread time');
-  row('start-up: content script start to matcher ready', 'not measured', `${f(art.ready.median)} ms Chromium, ${f(ffArt.ready.median)} ms Firefox`, 'includes reading the settings');
-  row(`matcher setup in a page, index grown to ${r.startup.grown.entities.toLocaleString('en')} entities`, before.grownSetupCold === undefined ? 'not measured' : `${f(before.grownSetupCold)} ms cold (parse, unpack, build in one go)`, `${f(r.startup.grown.setupCold.median)} ms cold`, 'synthetic people added to the real index');
+  if (busy)
+    row(
+      'start-up: main-thread time, content script start to matcher ready, Chromium',
+      'not measured (≥ parse + build: 131.7 ms¹)',
+      `${f(busy.median)} ms`,
+      "budget ≤ 16 ms; every task on the page's main thread in that window, from a trace",
+    );
+  row(
+    'start-up: matcher build on the main thread, Firefox',
+    'not measured',
+    `${f(ffArt.matcher.median)} ms`,
+    'Firefox has no trace here: the round trip (wall time above) is not all main-thread time',
+  );
+  row(
+    'start-up: content script start to matcher ready',
+    'not measured',
+    `${f(art.ready.median)} ms Chromium, ${f(ffArt.ready.median)} ms Firefox`,
+    'includes reading the settings',
+  );
+  row(
+    `matcher setup in a page, index grown to ${r.startup.grown.entities.toLocaleString('en')} entities`,
+    before.grownSetupCold === undefined ? 'not measured' : `${f(before.grownSetupCold)} ms cold (parse, unpack, build in one go)`,
+    `${f(r.startup.grown.setupCold.median)} ms cold`,
+    'synthetic people added to the real index',
+  );
   for (const key of ['article', 'words10k', 'text2mb']) {
     const p = page(key);
     const b = before.pages[key];
-    row(`setup in a page, ${p.label}: Backstory cold / warm`, `${f(b.setupCold)} / ${f(b.setupWarm)} ms`, `${f(p.setup.backstory.cold.median)} / ${f(p.setup.backstory.warm.median)} ms`, '');
-    row(`setup in a page, ${p.label}: regex cold / warm`, `${f(b.regexSetupCold)} / ${f(b.regexSetupWarm)} ms`, `${f(p.setup.regex.cold.median)} / ${f(p.setup.regex.warm.median)} ms`, 'same code both times; the machine differs');
-    row(`scan, ${p.label}: Backstory`, `${f(b.backstory)} ms (issue¹: ${f(before.issue.scan[key]?.backstory)} ms)`, `${f(p.methods.backstory.median)} ms`, 'walk, match, rules, ranges, highlights; setup excluded');
-    row(`scan, ${p.label}: regex alternation`, `${f(b.regex)} ms (issue¹: ${f(before.issue.scan[key]?.regex)} ms with its compile)`, `${f(p.methods.regex.median)} ms`, 'setup excluded');
-    row(`scan, ${p.label}: regex ÷ Backstory`, `${(b.regex / b.backstory).toFixed(2)}×`, `${(p.methods.regex.median / p.methods.backstory.median).toFixed(2)}×`, 'goal ≥ 2×');
+    row(
+      `setup in a page, ${p.label}: Backstory cold / warm`,
+      `${f(b.setupCold)} / ${f(b.setupWarm)} ms`,
+      `${f(p.setup.backstory.cold.median)} / ${f(p.setup.backstory.warm.median)} ms`,
+      '',
+    );
+    row(
+      `setup in a page, ${p.label}: regex cold / warm`,
+      `${f(b.regexSetupCold)} / ${f(b.regexSetupWarm)} ms`,
+      `${f(p.setup.regex.cold.median)} / ${f(p.setup.regex.warm.median)} ms`,
+      'same code both times; the machine differs',
+    );
+    row(
+      `scan, ${p.label}: Backstory`,
+      `${f(b.backstory)} ms (issue¹: ${f(before.issue.scan[key]?.backstory)} ms)`,
+      `${f(p.methods.backstory.median)} ms`,
+      'walk, match, rules, ranges, highlights; setup excluded',
+    );
+    row(
+      `scan, ${p.label}: regex alternation`,
+      `${f(b.regex)} ms (issue¹: ${f(before.issue.scan[key]?.regex)} ms with its compile)`,
+      `${f(p.methods.regex.median)} ms`,
+      'setup excluded',
+    );
+    row(
+      `scan, ${p.label}: regex ÷ Backstory`,
+      `${(b.regex / b.backstory).toFixed(2)}×`,
+      `${(p.methods.regex.median / p.methods.backstory.median).toFixed(2)}×`,
+      'goal ≥ 2×',
+    );
     row(`scan, ${p.label}: floor (every character read)`, `${f(b.floor)} ms`, `${f(p.methods.floor.median)} ms`, '');
     row(`mark.js, ${p.label}, ${r.markjs.sample} random aliases`, `${f(b.markjs)} ms`, `${f(p.methods.markjs.median)} ms`, 'measured, not scaled');
   }
   for (const b of ['chromium', 'firefox'] as const) {
     const c = cs[b].pages;
-    row(`content script scan + mark, ${b}: article / 10,000 words / 2 MB`, 'not measured', ['article', 'words10k', 'text2mb'].map((k) => (c[k] ? `${f(c[k].scan.median)} + ${f(c[k].mark.median)}` : '–')).join(' / ') + ' ms', 'sliced, first-mention mode');
+    row(
+      `content script scan + mark, ${b}: article / 10,000 words / 2 MB`,
+      'not measured',
+      ['article', 'words10k', 'text2mb'].map((k) => (c[k] ? `${f(c[k].scan.median)} + ${f(c[k].mark.median)}` : '–')).join(' / ') + ' ms',
+      'sliced, first-mention mode',
+    );
   }
-  row('hover to painted card (median / max), Chromium', '14.9 / 15.0 ms² (pointer event to a polled frame)', `${f(r.hoverToCard.median)} / ${f(r.hoverToCard.max)} ms`, 'dwell end to after the paint');
+  row(
+    'hover to painted card (median / max), Chromium',
+    '14.9 / 15.0 ms² (pointer event to a polled frame)',
+    `${f(r.hoverToCard.median)} / ${f(r.hoverToCard.max)} ms`,
+    'dwell end to after the paint',
+  );
   row('hover to painted card (median / max), Firefox', 'not measured', `${f(r.hoverToCard.firefox.median)} / ${f(r.hoverToCard.firefox.max)} ms`, '');
-  if (r.frames) row(`${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time`, 'not measured', `${f(r.frames.extra.median)} ms`, 'budget ≤ 2 ms');
+  if (r.frames)
+    row(`${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time`, 'not measured', `${f(r.frames.extra.median)} ms`, 'budget ≤ 2 ms');
   if (r.tabs) row(`memory per article tab (${r.tabs.tabs} tabs)`, 'not measured', `${(r.tabs.perTab / 1e6).toFixed(2)} MB`, 'budget ≤ 5 MB');
   if (r.heapBytes !== undefined) row('JS heap added, 10,000-word article', '2.9 MB²', `${(r.heapBytes / 1e6).toFixed(2)} MB`, 'budget ≤ 10 MB');
   const push = budget('firefox', 'longest task, a single-page app using pushState');
-  if (push) row('Firefox: longest task, pushState navigation', '52 ms once, 21 ms in a quick run¹', `${f(push.measured)} ms (off: ${f(push.baseline)} ms)`, 'budget < 50 ms');
+  if (push)
+    row(
+      'Firefox: longest task, pushState navigation',
+      '52 ms once, 21 ms in a quick run¹',
+      `${f(push.measured)} ms (off: ${f(push.baseline)} ms)`,
+      'budget < 50 ms',
+    );
   const big = budget('chromium', 'longest task, 2 MB of text');
   if (big) row('Chromium: longest task, 2 MB page', 'none over 50 ms²', `${f(big.measured)} ms`, '');
   const bundle = r.bundles.find((b) => b.file === 'content-scripts/content.js');
   if (bundle) row('content script bundle', '96 KB²', `${(bundle.bytes / 1024).toFixed(0)} KB`, 'budget ≤ 300 KB');
-  row('index as sent to a page', '462 KB² (JSON string)', `${(r.startup.messageBytes / 1024).toFixed(0)} KB in Chromium (gzip, base64), ${(r.startup.indexBytes / 1024).toFixed(0)} KB ArrayBuffer in Firefox`, '');
+  row(
+    'index as sent to a page',
+    '462 KB² (JSON string)',
+    `${(r.startup.messageBytes / 1024).toFixed(0)} KB in Chromium (gzip, base64), ${(r.startup.indexBytes / 1024).toFixed(0)} KB ArrayBuffer in Firefox`,
+    '',
+  );
   const missed = (r.budgets ?? []).filter((b) => !b.pass);
   return [
     `Measured ${r.date.slice(0, 10)} on ${r.machine}${r.load ? ` (load average ${r.load.map((x) => x.toFixed(1)).join(' / ')} at the start and end of the run: other jobs shared the machine)` : ''}; dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases; medians of ${r.runs} runs. Before: ${before.method} (${before.commit}, ${before.date}).`,
@@ -117,7 +208,10 @@ export function readmeSection(r: BenchResults): string {
     '',
     '| page | floor | Backstory | regex alternation | regex ÷ Backstory |',
     '|---|---|---|---|---|',
-    ...r.pages.map((p) => `| ${p.label} | ${f(p.methods.floor.median)} ms | ${f(p.methods.backstory.median)} ms | ${f(p.methods.regex.median)} ms | ${(p.methods.regex.median / p.methods.backstory.median).toFixed(2)}× |`),
+    ...r.pages.map(
+      (p) =>
+        `| ${p.label} | ${f(p.methods.floor.median)} ms | ${f(p.methods.backstory.median)} ms | ${f(p.methods.regex.median)} ms | ${(p.methods.regex.median / p.methods.backstory.median).toFixed(2)}× |`,
+    ),
     '',
     `Start-up in the content script (index transfer + decode + build): ${f(cs.chromium.pages.article.transfer.median + cs.chromium.pages.article.matcher.median)} ms in Chromium, ${f(cs.firefox.pages.article.transfer.median + cs.firefox.pages.article.matcher.median)} ms in Firefox. Hover to painted card: ${f(r.hoverToCard.max)} ms (max, Chromium), ${f(r.hoverToCard.firefox.max)} ms (Firefox).`,
   ];

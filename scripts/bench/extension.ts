@@ -58,14 +58,28 @@ export async function measureContentScript(
   browser: BrowserName,
   server: FixtureServer,
   pages: Array<{ key: string; path: string }>,
-  opts: { runs: number; hoverTargets: string[]; heapPage?: string; framePages?: { withFrames: string; without: string; frames: number }; articles?: string[]; tabs?: number },
+  opts: {
+    runs: number;
+    hoverTargets: string[];
+    heapPage?: string;
+    framePages?: { withFrames: string; without: string; frames: number };
+    articles?: string[];
+    tabs?: number;
+  },
 ): Promise<ContentScriptResults> {
   const session = await launch(browser);
   const probe = await session.openExtensionPage('popup.html?tab=0');
   await setSettings(probe, { where: 'all' });
   const out: ContentScriptResults = { browser, pages: {}, hover: stat([]) };
   for (const p of pages) {
-    const got: Record<'transfer' | 'matcher' | 'ready' | 'scan' | 'mark' | 'scope', number[]> = { transfer: [], matcher: [], ready: [], scan: [], mark: [], scope: [] };
+    const got: Record<'transfer' | 'matcher' | 'ready' | 'scan' | 'mark' | 'scope', number[]> = {
+      transfer: [],
+      matcher: [],
+      ready: [],
+      scan: [],
+      mark: [],
+      scope: [],
+    };
     for (let run = 0; run < opts.runs; run++) {
       const page = await session.newPage();
       await page.goto(`${server.origin}/${p.path}`, { waitUntil: 'load' });
@@ -82,8 +96,17 @@ export async function measureContentScript(
       }
       await page.close();
     }
-    out.pages[p.key] = { transfer: stat(got.transfer), matcher: stat(got.matcher), ready: stat(got.ready), scan: stat(got.scan), mark: stat(got.mark), scope: stat(got.scope) };
-    console.log(`${browser} content script, ${p.key}: ${JSON.stringify(Object.fromEntries(Object.entries(out.pages[p.key]).map(([k, s]) => [k, +s.median.toFixed(2)])))}`);
+    out.pages[p.key] = {
+      transfer: stat(got.transfer),
+      matcher: stat(got.matcher),
+      ready: stat(got.ready),
+      scan: stat(got.scan),
+      mark: stat(got.mark),
+      scope: stat(got.scope),
+    };
+    console.log(
+      `${browser} content script, ${p.key}: ${JSON.stringify(Object.fromEntries(Object.entries(out.pages[p.key]).map(([k, s]) => [k, +s.median.toFixed(2)])))}`,
+    );
   }
 
   // Hover to painted card, dwell 0.
@@ -160,7 +183,12 @@ export function startupBusy(events: TraceEvent[]): number | undefined {
   const end = events.find((e) => e.name === 'backstory:ready' && e.ph === 'e');
   if (!ready || !end) return undefined;
   const evaluations = events.filter(
-    (e) => e.name === 'EvaluateScript' && e.pid === ready.pid && e.tid === ready.tid && e.ts <= ready.ts && (e.args?.data?.url ?? '').endsWith('content-scripts/content.js'),
+    (e) =>
+      e.name === 'EvaluateScript' &&
+      e.pid === ready.pid &&
+      e.tid === ready.tid &&
+      e.ts <= ready.ts &&
+      (e.args?.data?.url ?? '').endsWith('content-scripts/content.js'),
   );
   const begin = evaluations.sort((a, b) => b.ts - a.ts)[0] ?? ready;
   let total = 0;
@@ -173,7 +201,15 @@ export function startupBusy(events: TraceEvent[]): number | undefined {
   return total / 1000;
 }
 
-type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string; data?: { url?: string; stackTrace?: Array<{ url?: string }> } } };
+type TraceEvent = {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { url?: string; stackTrace?: Array<{ url?: string }> } };
+};
 
 /**
  * Main-thread time of Backstory's content script in every renderer, from a Chromium trace: the
@@ -210,7 +246,10 @@ async function traced(page: Page, run: () => Promise<void>): Promise<TraceEvent[
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel', '__metadata'], recordMode: 'recordContinuously' },
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel', '__metadata'],
+      recordMode: 'recordContinuously',
+    },
     transferMode: 'ReportEvents',
   });
   await run();
@@ -259,7 +298,7 @@ async function framesCost(
     frames: f.frames,
     fullScript: stat(fullScript),
     method:
-      'Chromium trace (devtools.timeline, v8): compile, evaluation and calls of the extension\'s scripts on every renderer main thread, outermost events; the article with the iframes minus the article alone, default settings',
+      "Chromium trace (devtools.timeline, v8): compile, evaluation and calls of the extension's scripts on every renderer main thread, outermost events; the article with the iframes minus the article alone, default settings",
   };
   console.log(
     `chromium ${f.frames} cross-origin iframes: +${res.extra.median.toFixed(2)} ms (with ${res.withFrames.median.toFixed(2)}, without ${res.without.median.toFixed(2)}); full content script evaluated in ${res.fullScript.median} more frame(s)`,
@@ -333,7 +372,15 @@ async function tabsMemory(server: FixtureServer, articles: string[], tabs: numbe
         executablePath: findBrowser('chromium'),
         headless: true,
         viewport: { width: 1280, height: 800 },
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
       });
     }
     const pages: Page[] = [];

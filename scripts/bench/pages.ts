@@ -75,8 +75,11 @@ export function generatePages(dir: string, names: string[], seed = 20261129): Re
 <aside class="related">${list('related', 8)}</aside></article>
 <aside class="most-read"><h2>Most read</h2>${list('most-read', 10)}</aside></main>
 <footer class="site-footer">${list('footer-links', 20)}</footer>`;
-    writeFileSync(`${dir}/${file}`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated article in a layout</title>
-<meta property="og:type" content="article"></head><body>${body}</body></html>`);
+    writeFileSync(
+      `${dir}/${file}`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated article in a layout</title>
+<meta property="og:type" content="article"></head><body>${body}</body></html>`,
+    );
     return { file, words: from.words, chars: from.chars };
   };
   const words10k = build('generated-10k-words.html', 'Generated article, 10,000 words', (w) => w >= 10_000);
@@ -93,7 +96,8 @@ export function generatePages(dir: string, names: string[], seed = 20261129): Re
 export function generateFramePages(dir: string, names: string[], frames = 20): { withFrames: string; without: string } {
   mkdirSync(dir, { recursive: true });
   const rnd = mulberry32(7);
-  const text = (n: number) => Array.from({ length: n }, () => (rnd() < 1 / 40 ? names[Math.floor(rnd() * names.length)] : WORDS[Math.floor(rnd() * WORDS.length)])).join(' ');
+  const text = (n: number) =>
+    Array.from({ length: n }, () => (rnd() < 1 / 40 ? names[Math.floor(rnd() * names.length)] : WORDS[Math.floor(rnd() * WORDS.length)])).join(' ');
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const paragraphs = Array.from({ length: 20 }, () => `<p>${esc(text(60))}.</p>`).join('\n');
   const article = (iframes: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article with frames</title>
@@ -104,8 +108,14 @@ ${iframes}
 </article>
 <script>document.querySelectorAll('iframe[data-src]').forEach(function (f) { f.src = location.origin.replace('127.0.0.1', 'localhost') + f.dataset.src; });</script>
 </body></html>`;
-  const iframes = Array.from({ length: frames }, (_, i) => `<iframe data-src="/bench/frame-ad.html?${i}" width="300" height="60" title="ad ${i}"></iframe>`).join('\n');
-  writeFileSync(`${dir}/frame-ad.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ad</title></head><body><p>Sponsored: ${esc(text(20))}.</p></body></html>`);
+  const iframes = Array.from(
+    { length: frames },
+    (_, i) => `<iframe data-src="/bench/frame-ad.html?${i}" width="300" height="60" title="ad ${i}"></iframe>`,
+  ).join('\n');
+  writeFileSync(
+    `${dir}/frame-ad.html`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ad</title></head><body><p>Sponsored: ${esc(text(20))}.</p></body></html>`,
+  );
   writeFileSync(`${dir}/frames-${frames}.html`, article(iframes));
   writeFileSync(`${dir}/frames-0.html`, article(''));
   return { withFrames: `frames-${frames}.html`, without: 'frames-0.html' };

@@ -70,7 +70,8 @@ async function main() {
     });
   }
   console.log(`\nself time over ${runs} run(s), ${total.toFixed(1)} ms sampled:`);
-  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(2).padStart(9)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${ms.toFixed(2).padStart(9)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)}%  ${name}`);
   await session.close();
   await server.close();
 }

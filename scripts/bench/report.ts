@@ -57,30 +57,41 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.budgets) lines.push(...budgetSection(r.budgets));
   lines.push(`# Benchmark results`);
   lines.push('');
-  lines.push(`${r.date.slice(0, 10)} · ${r.machine}${r.load ? ` (load average ${r.load.map((x) => x.toFixed(1)).join(' → ')}: a shared machine)` : ''} · ${r.runs} interleaved runs per method and page, fresh page load each · dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases.`);
+  lines.push(
+    `${r.date.slice(0, 10)} · ${r.machine}${r.load ? ` (load average ${r.load.map((x) => x.toFixed(1)).join(' → ')}: a shared machine)` : ''} · ${r.runs} interleaved runs per method and page, fresh page load each · dataset ${r.dataset.entities.toLocaleString('en')} entities, ${r.dataset.aliases.toLocaleString('en')} aliases.`,
+  );
   lines.push('');
   lines.push('## Scan (setup excluded), in a page');
   lines.push('');
-  lines.push(`Times in ms, median (min–max), each on a fresh page load after its method's setup. (a) floor: visit every text node, read its data and every character once. (b) Backstory: the shipped walk, matcher, rules, ranges and highlights, every mention marked. (d) one case-insensitive alternation of all ${r.dataset.aliases.toLocaleString('en')} aliases with Unicode boundaries, per text node, same ranges and highlights.`);
+  lines.push(
+    `Times in ms, median (min–max), each on a fresh page load after its method's setup. (a) floor: visit every text node, read its data and every character once. (b) Backstory: the shipped walk, matcher, rules, ranges and highlights, every mention marked. (d) one case-insensitive alternation of all ${r.dataset.aliases.toLocaleString('en')} aliases with Unicode boundaries, per text node, same ranges and highlights.`,
+  );
   lines.push('');
   lines.push('| page | (a) floor | (b) Backstory | (d) regex | b/a | d/b | marks b / d |');
   lines.push('|---|---|---|---|---|---|---|');
   for (const p of r.pages) {
     const { floor, backstory, regex } = p.methods;
-    lines.push(`| ${p.label} | ${ms(floor)} | ${ms(backstory)} | ${ms(regex)} | ${(backstory.median / floor.median).toFixed(1)} | ${(regex.median / backstory.median).toFixed(1)} | ${backstory.marks ?? '–'} / ${regex.marks ?? '–'} |`);
+    lines.push(
+      `| ${p.label} | ${ms(floor)} | ${ms(backstory)} | ${ms(regex)} | ${(backstory.median / floor.median).toFixed(1)} | ${(regex.median / backstory.median).toFixed(1)} | ${backstory.marks ?? '–'} / ${regex.marks ?? '–'} |`,
+    );
   }
   lines.push('');
   lines.push('## Setup, in a page');
   lines.push('');
-  lines.push("Backstory: `Matcher.create` on the compiled index as the background sends it (base64 decode, views, two lookup tables). Regex: escape, sort, join, compile, and run on one- and two-byte strings so V8 has native code for both. Cold: first in a fresh page (the regex source is unique per page load, so V8's regexp cache cannot serve it); warm: again in the same page.");
+  lines.push(
+    "Backstory: `Matcher.create` on the compiled index as the background sends it (base64 decode, views, two lookup tables). Regex: escape, sort, join, compile, and run on one- and two-byte strings so V8 has native code for both. Cold: first in a fresh page (the regex source is unique per page load, so V8's regexp cache cannot serve it); warm: again in the same page.",
+  );
   lines.push('');
   lines.push('| page | Backstory cold | Backstory warm | regex cold | regex warm |');
   lines.push('|---|---|---|---|---|');
-  for (const p of r.pages) lines.push(`| ${p.label} | ${ms(p.setup.backstory.cold)} | ${ms(p.setup.backstory.warm)} | ${ms(p.setup.regex.cold)} | ${ms(p.setup.regex.warm)} |`);
+  for (const p of r.pages)
+    lines.push(`| ${p.label} | ${ms(p.setup.backstory.cold)} | ${ms(p.setup.backstory.warm)} | ${ms(p.setup.regex.cold)} | ${ms(p.setup.regex.warm)} |`);
   lines.push('');
   lines.push(`## mark.js, measured on a sample`);
   lines.push('');
-  lines.push(`mark.js wraps each match in an element and walks the DOM once per keyword; it has no setup to time apart. It ran on a random sample of ${r.markjs.sample} of the ${r.markjs.of.toLocaleString('en')} aliases (seed ${r.markjs.seed}); nothing is scaled.`);
+  lines.push(
+    `mark.js wraps each match in an element and walks the DOM once per keyword; it has no setup to time apart. It ran on a random sample of ${r.markjs.sample} of the ${r.markjs.of.toLocaleString('en')} aliases (seed ${r.markjs.seed}); nothing is scaled.`,
+  );
   lines.push('');
   lines.push(`| page | mark.js, ${r.markjs.sample} aliases | marks |`);
   lines.push('|---|---|---|');
@@ -88,7 +99,9 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('');
   lines.push('## In the real content script');
   lines.push('');
-  lines.push(`Method: ${r.contentScript.method}. Transfer: index request to the index decoded (message round trip, then base64 and inflate in Chromium, head and strings); matcher: \`Matcher.create\` on it (typed-array views, two lookup tables); ready: content script start to matcher ready; scan: the sliced scan (walk, match, rules, ranges of marked mentions), wall time; mark: registering the highlights. Median (min–max) of ${r.runs}.`);
+  lines.push(
+    `Method: ${r.contentScript.method}. Transfer: index request to the index decoded (message round trip, then base64 and inflate in Chromium, head and strings); matcher: \`Matcher.create\` on it (typed-array views, two lookup tables); ready: content script start to matcher ready; scan: the sliced scan (walk, match, rules, ranges of marked mentions), wall time; mark: registering the highlights. Median (min–max) of ${r.runs}.`,
+  );
   lines.push('');
   lines.push('| browser | page | transfer | matcher | ready | scan | of which: finding the article | mark |');
   lines.push('|---|---|---|---|---|---|---|---|');
@@ -98,7 +111,10 @@ export function renderMarkdown(r: BenchResults): string {
     const rows = [...r.pages.map((p) => [p.key, p.label] as const), ...Object.entries(extraLabels)];
     for (const [key, label] of rows) {
       const x = c.pages[key];
-      if (x) lines.push(`| ${b} | ${label} | ${ms(x.transfer)} | ${ms(x.matcher)} | ${ms(x.ready)} | ${ms(x.scan)} | ${x.scope ? ms(x.scope) : '–'} | ${ms(x.mark)} |`);
+      if (x)
+        lines.push(
+          `| ${b} | ${label} | ${ms(x.transfer)} | ${ms(x.matcher)} | ${ms(x.ready)} | ${ms(x.scan)} | ${x.scope ? ms(x.scope) : '–'} | ${ms(x.mark)} |`,
+        );
     }
   }
   lines.push('');
@@ -109,12 +125,20 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push(`| compiled index: file / Chromium's message (gzip, base64) | ${kb(r.startup.indexBytes)} / ${kb(r.startup.messageBytes)} |`);
   lines.push(`| decode in a page, cold (base64, inflate, head and strings, views) | ${f(r.startup.parse)} ms |`);
   lines.push(`| Matcher.create in a page, cold / warm | ${f(r.startup.pageSetup.cold)} / ${f(r.startup.pageSetup.warm)} ms |`);
-  lines.push(`| the same with the index grown to ${r.startup.grown.entities.toLocaleString('en')} entities (synthetic people added; file ${kb(r.startup.grown.bytes)}, message ${kb(r.startup.grown.messageBytes)}), cold | ${ms(r.startup.grown.setupCold)} ms |`);
+  lines.push(
+    `| the same with the index grown to ${r.startup.grown.entities.toLocaleString('en')} entities (synthetic people added; file ${kb(r.startup.grown.bytes)}, message ${kb(r.startup.grown.messageBytes)}), cold | ${ms(r.startup.grown.setupCold)} ms |`,
+  );
   lines.push(`| hover to painted card, dwell 0, Chromium (median / max) | ${f(r.hoverToCard.median)} / ${f(r.hoverToCard.max)} ms |`);
   lines.push(`| hover to painted card, dwell 0, Firefox (median / max) | ${f(r.hoverToCard.firefox.median)} / ${f(r.hoverToCard.firefox.max)} ms |`);
   if (r.heapBytes !== undefined) lines.push(`| JS heap added, 10,000-word article, Chromium | ${(r.heapBytes / 1e6).toFixed(2)} MB |`);
-  if (r.frames) lines.push(`| ${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time, Chromium | ${ms(r.frames.extra)} ms (article with frames ${f(r.frames.withFrames.median)}, alone ${f(r.frames.without.median)}${r.frames.fullScript ? `; full script in ${r.frames.fullScript.median} of the ${r.frames.frames} frames, the frame gate in the rest` : ''}) |`);
-  if (r.tabs) lines.push(`| memory per article tab, ${r.tabs.tabs} tabs, Chromium | ${(r.tabs.perTab / 1e6).toFixed(2)} MB (${(r.tabs.on / 1e6).toFixed(0)} MB with, ${(r.tabs.off / 1e6).toFixed(0)} MB without) |`);
+  if (r.frames)
+    lines.push(
+      `| ${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time, Chromium | ${ms(r.frames.extra)} ms (article with frames ${f(r.frames.withFrames.median)}, alone ${f(r.frames.without.median)}${r.frames.fullScript ? `; full script in ${r.frames.fullScript.median} of the ${r.frames.frames} frames, the frame gate in the rest` : ''}) |`,
+    );
+  if (r.tabs)
+    lines.push(
+      `| memory per article tab, ${r.tabs.tabs} tabs, Chromium | ${(r.tabs.perTab / 1e6).toFixed(2)} MB (${(r.tabs.on / 1e6).toFixed(0)} MB with, ${(r.tabs.off / 1e6).toFixed(0)} MB without) |`,
+    );
   for (const b of r.bundles) lines.push(`| bundle ${b.file} | ${kb(b.bytes)} |`);
   lines.push(`| Chrome package (zip) | ${kb(r.packageBytes)} |`);
   lines.push('');

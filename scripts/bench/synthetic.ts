@@ -8,7 +8,7 @@ import { FLAG_AFTER_FULL } from '../../utils/match/term-index';
 
 export function grownIndex(base: TermIndex, entities: number, seed = 99): TermIndex {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+  const rnd = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
   const words = [...new Set(base.entities.flatMap((e) => e.name.split(/\s+/)).filter((w) => /^\p{Lu}\p{Ll}{2,}$/u.test(w)))];
   const out: TermIndex = { entities: [...base.entities], aliases: [...base.aliases] };
   const taken = new Set(base.entities.map((e) => e.name));

@@ -15,7 +15,6 @@ const GECKO_ID = 'backstory@backstory.example';
 /** Pinned so tests know the moz-extension:// origin in advance. */
 export const FIREFOX_UUID = '7b1f2c3d-4e5f-4a6b-8c9d-0e1f2a3b4c5d';
 
-
 /** Put on the clipboard before a copy, so a copy that did nothing is never mistaken for one that worked. */
 export const CLIPBOARD_SENTINEL = '(clipboard untouched)';
 
@@ -182,9 +181,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<Session> {
       // Poll instead of waitForFunction: the navigation destroys the context a wait would run in.
       const end = Date.now() + 15_000;
       for (;;) {
-        const ready = await page
-          .evaluate((u: string) => location.href === u && document.readyState === 'complete', url)
-          .catch(() => false);
+        const ready = await page.evaluate((u: string) => location.href === u && document.readyState === 'complete', url).catch(() => false);
         if (ready) break;
         if (Date.now() > end) throw new Error(`could not open ${url}`);
         await new Promise((r) => setTimeout(r, 50));
@@ -205,8 +202,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<Session> {
       // in every process (what about:memory's "Minimize memory usage" does). Needs system access
       // through WebDriver BiDi (--remote-allow-system-access), in a chrome-scope context.
       const url = await page.evaluate(() => location.href, null);
-      const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: BidiResult }> } })
-        .connection;
+      const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: BidiResult }> } }).connection;
       type BidiResult = { contexts?: Array<{ context: string }>; type?: string; result?: { value?: string }; exceptionDetails?: { text: string } };
       const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
       const context = tree.result.contexts![0].context;

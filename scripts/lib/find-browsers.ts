@@ -35,9 +35,7 @@ export function candidates(name: BrowserName, home = homedir()): string[] {
       '/usr/bin/chromium-browser',
       '/snap/bin/chromium',
       ...cached(join(home, '.cache/puppeteer/chrome'), ['chrome-linux64/chrome']),
-      ...cached(join(home, '.cache/ms-playwright'), ['chrome-linux/chrome', 'chrome-linux64/chrome']).filter((p) =>
-        p.includes('/chromium-'),
-      ),
+      ...cached(join(home, '.cache/ms-playwright'), ['chrome-linux/chrome', 'chrome-linux64/chrome']).filter((p) => p.includes('/chromium-')),
     ];
   }
   return ['/usr/bin/firefox-esr', '/usr/lib/firefox-esr/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox/firefox'];

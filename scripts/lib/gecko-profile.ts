@@ -118,9 +118,7 @@ export function longestTasks(profile: RawProfile): Map<string, number> {
       if (m.name === BEGIN_MARK) begins.set(m.window, m.time);
       else if (m.name.startsWith(END_MARK) && begins.has(m.window)) {
         const from = begins.get(m.window)!;
-        const longest = longTasks
-          .filter((l) => l.start >= from && l.start < m.time)
-          .reduce((max, l) => Math.max(max, l.end - l.start), 0);
+        const longest = longTasks.filter((l) => l.start >= from && l.start < m.time).reduce((max, l) => Math.max(max, l.end - l.start), 0);
         result.set(m.name.slice(END_MARK.length), longest);
         begins.delete(m.window);
       }

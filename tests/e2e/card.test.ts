@@ -5,7 +5,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ExtensionPage } from '../../scripts/lib/extension-page';
-import { eachBrowser, card, highlightTexts, hover, locateText, open, setSettings, shot, sleep, waitFor, waitForCard, type Box, type CardInfo, type Env } from './support';
+import {
+  eachBrowser,
+  card,
+  highlightTexts,
+  hover,
+  locateText,
+  open,
+  setSettings,
+  shot,
+  sleep,
+  waitFor,
+  waitForCard,
+  type Box,
+  type CardInfo,
+  type Env,
+} from './support';
 import type { AnyPage } from '../../scripts/lib/browsers';
 
 const EDGE = 5;
@@ -25,7 +40,9 @@ async function navigate(env: Env, step: 1 | -1) {
   await ext.close();
 }
 
-eachBrowser('the card', (browser, env) => {
+eachBrowser(
+  'the card',
+  (browser, env) => {
     test('placed beside the name in the middle, and flipped or shifted near each edge', async () => {
       const page = await open(env, 'card/layout.html');
       const vp = await viewport(page);
@@ -96,7 +113,10 @@ eachBrowser('the card', (browser, env) => {
         }, null);
         if (el) reached.push(el);
       }
-      assert.ok(reached.some((r) => r === 'A:Wikipedia'), `Tab reached ${JSON.stringify(reached)}`);
+      assert.ok(
+        reached.some((r) => r === 'A:Wikipedia'),
+        `Tab reached ${JSON.stringify(reached)}`,
+      );
       await shot(page, `${browser}-card-keyboard`);
       await page.keyboard.press('Escape');
       await waitFor(page, () => !document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden]):not(.prepared)'));
@@ -154,12 +174,15 @@ eachBrowser('the card', (browser, env) => {
       // BiDi to Firefox, so there the page receives the pointer events a tap produces (pointerType "touch").
       const tap = async (x: number, y: number) => {
         if (browser === 'chromium') return page.touchscreen!.tap(x, y);
-        await page.evaluate(([px, py]) => {
-          const target = document.elementFromPoint(px, py) ?? document.body;
-          for (const type of ['pointerdown', 'pointerup']) {
-            target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'touch', isPrimary: true, clientX: px, clientY: py }));
-          }
-        }, [x, y] as [number, number]);
+        await page.evaluate(
+          ([px, py]) => {
+            const target = document.elementFromPoint(px, py) ?? document.body;
+            for (const type of ['pointerdown', 'pointerup']) {
+              target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'touch', isPrimary: true, clientX: px, clientY: py }));
+            }
+          },
+          [x, y] as [number, number],
+        );
       };
       await tap(box.x, box.y);
       assert.equal((await waitForCard(page)).name, 'Maersk');
@@ -192,4 +215,6 @@ eachBrowser('the card', (browser, env) => {
       await shot(page, `${browser}-card-sheet`);
       await page.close();
     });
-}, { settings: { where: 'all' }, launch: (b) => ({ hasTouch: b === 'chromium' }) });
+  },
+  { settings: { where: 'all' }, launch: (b) => ({ hasTouch: b === 'chromium' }) },
+);

@@ -11,7 +11,9 @@ const CASES = [
   { article: 'khamenei-2026', date: '2026-06-15', id: 'mojtaba-khamenei', name: 'Mojtaba Khamenei', other: 'ali-khamenei' },
 ];
 
-eachBrowser('dated aliases', (_browser, env) => {
+eachBrowser(
+  'dated aliases',
+  (_browser, env) => {
     for (const c of CASES) {
       test(`${c.article} (published ${c.date}): "Khamenei" alone is ${c.id}`, async () => {
         const page = await open(env, `articles/${c.article}.html`);
@@ -29,4 +31,6 @@ eachBrowser('dated aliases', (_browser, env) => {
     test('no console errors on any page', () => {
       assert.deepEqual(env.errors, []);
     });
-}, {});
+  },
+  {},
+);

@@ -14,7 +14,9 @@ const count = () => {
   return n;
 };
 
-eachBrowser('dynamic pages', (browser, env) => {
+eachBrowser(
+  'dynamic pages',
+  (browser, env) => {
     test('a single-page-app navigation rescans the new content', async () => {
       const page = await open(env, 'dynamic/spa.html');
       assert.deepEqual(await marks(page), ['Gazprom', 'Beijing']);
@@ -133,4 +135,6 @@ eachBrowser('dynamic pages', (browser, env) => {
       assert.deepEqual(got['zh-text'], ['习近平', '北京', '俄罗斯']);
       await page.close();
     });
-}, { settings: { where: 'all', mark: 'every' } });
+  },
+  { settings: { where: 'all', mark: 'every' } },
+);

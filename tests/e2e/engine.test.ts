@@ -6,12 +6,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eachBrowser, marksBy, open } from './support';
 
-eachBrowser('engine cases', (_browser, env) => {
+eachBrowser(
+  'engine cases',
+  (_browser, env) => {
     test('every case on the table-driven page is marked as its data-expect says', async () => {
       const page = await open(env, 'engine/cases.html');
       const got = await marksBy(page, '.dom');
       const cases = await page.evaluate(
-        () => Array.from(document.querySelectorAll('.case')).map((c) => ({ id: c.querySelector('.dom')!.id, label: c.querySelector('.label')!.textContent!, expect: JSON.parse((c as HTMLElement).dataset.expect!) as string[] })),
+        () =>
+          Array.from(document.querySelectorAll('.case')).map((c) => ({
+            id: c.querySelector('.dom')!.id,
+            label: c.querySelector('.label')!.textContent!,
+            expect: JSON.parse((c as HTMLElement).dataset.expect!) as string[],
+          })),
         null,
       );
       assert.ok(cases.length >= 40, `only ${cases.length} cases`);
@@ -21,4 +28,6 @@ eachBrowser('engine cases', (_browser, env) => {
       assert.deepEqual(failures, []);
       await page.close();
     });
-}, { settings: { where: 'all', mark: 'every' }, reset: false });
+  },
+  { settings: { where: 'all', mark: 'every' }, reset: false },
+);

@@ -64,7 +64,9 @@ async function snapshot(env: Env, kind: HostileKind, on: boolean): Promise<Snaps
   return { ...result, marks, inSvg, copied, reason: status.reason, errors: errors.map((e) => e.replace(/:\d+\//g, ':PORT/')) };
 }
 
-eachBrowser('hostile pages', (_browser, env) => {
+eachBrowser(
+  'hostile pages',
+  (_browser, env) => {
     for (const kind of HOSTILE_KINDS) {
       test(`${kind.name}: DOM, selection, copy and console untouched`, async () => {
         await setSettings(env, { enabled: false });
@@ -74,14 +76,20 @@ eachBrowser('hostile pages', (_browser, env) => {
         assert.equal(off.reason, 'disabled', 'the "off" run was switched off, and its script said so');
         assert.equal(off.marks, 0);
         // Errors the page makes by itself (a strict CSP blocking its own favicon) appear with Backstory off too.
-        assert.deepEqual(on.errors.filter((e) => !off.errors.includes(e)), [], 'console errors caused by Backstory');
+        assert.deepEqual(
+          on.errors.filter((e) => !off.errors.includes(e)),
+          [],
+          'console errors caused by Backstory',
+        );
         if (kind.marks) assert.ok(on.marks > 0, 'Backstory marked something');
         else assert.equal(on.marks, 0, 'nothing to mark on this page');
         assert.equal(on.inSvg, 0, 'marks inside SVG text');
         if (on.html !== off.html) {
           let i = 0;
           while (on.html[i] === off.html[i]) i++;
-          assert.fail(`body.innerHTML differs at ${i}: on …${JSON.stringify(on.html.slice(i - 40, i + 40))}… off …${JSON.stringify(off.html.slice(i - 40, i + 40))}…`);
+          assert.fail(
+            `body.innerHTML differs at ${i}: on …${JSON.stringify(on.html.slice(i - 40, i + 40))}… off …${JSON.stringify(off.html.slice(i - 40, i + 40))}…`,
+          );
         }
         assert.equal(on.selection, off.selection, 'selected text differs');
         if (!kind.path.includes('empty')) assert.notEqual(off.copied, CLIPBOARD_SENTINEL, 'Select All + Copy copied nothing');
@@ -90,14 +98,18 @@ eachBrowser('hostile pages', (_browser, env) => {
     }
 
     test('no request left the machine', () => {
-      const outside = env.session.requests.filter((u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|chrome-extension:|moz-extension:|data:|blob:|about:)/.test(u));
+      const outside = env.session.requests.filter(
+        (u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|chrome-extension:|moz-extension:|data:|blob:|about:)/.test(u),
+      );
       assert.deepEqual(outside, []);
     });
-}, {
-  settings: {},
-  headers: { '/hostile/csp.html': { 'content-security-policy': CSP } },
-  setup: async () => {
-    const { names } = await import('./names');
-    generatePages('tests/fixtures/bench', names);
   },
-});
+  {
+    settings: {},
+    headers: { '/hostile/csp.html': { 'content-security-policy': CSP } },
+    setup: async () => {
+      const { names } = await import('./names');
+      generatePages('tests/fixtures/bench', names);
+    },
+  },
+);

@@ -8,7 +8,21 @@ import { eachBrowser, found, marks, open } from './support';
 
 const EXPECT: Record<string, { names: string[]; ids: string[] }> = {
   fr: {
-    names: ['Vladimir Poutine', 'Xi Jinping', 'Pékin', 'États-Unis', 'Kremlin', 'OTAN', 'Taïwan', 'Gazprom', 'Union européenne', 'Russie', 'Ukraine', 'Moscou', 'AFP'],
+    names: [
+      'Vladimir Poutine',
+      'Xi Jinping',
+      'Pékin',
+      'États-Unis',
+      'Kremlin',
+      'OTAN',
+      'Taïwan',
+      'Gazprom',
+      'Union européenne',
+      'Russie',
+      'Ukraine',
+      'Moscou',
+      'AFP',
+    ],
     ids: ['vladimir-putin', 'xi-jinping', 'beijing', 'united-states', 'nato', 'european-union', 'russia', 'ukraine', 'moscow'],
   },
   es: {
@@ -16,7 +30,20 @@ const EXPECT: Record<string, { names: string[]; ids: string[] }> = {
     ids: ['vladimir-putin', 'xi-jinping', 'beijing', 'united-states', 'nato', 'european-union', 'russia', 'ukraine', 'moscow'],
   },
   de: {
-    names: ['Wladimir Putin', 'Xi Jinping', 'Peking', 'Vereinigten Staaten', 'Kreml', 'NATO', 'Gazprom', 'Europäische Union', 'Russland', 'Ukraine', 'Moskau', 'Reuters'],
+    names: [
+      'Wladimir Putin',
+      'Xi Jinping',
+      'Peking',
+      'Vereinigten Staaten',
+      'Kreml',
+      'NATO',
+      'Gazprom',
+      'Europäische Union',
+      'Russland',
+      'Ukraine',
+      'Moskau',
+      'Reuters',
+    ],
     ids: ['vladimir-putin', 'xi-jinping', 'beijing', 'united-states', 'nato', 'european-union', 'russia', 'ukraine', 'moscow'],
   },
   zh: {
@@ -25,15 +52,26 @@ const EXPECT: Record<string, { names: string[]; ids: string[] }> = {
   },
 };
 
-eachBrowser('articles in other languages', (_browser, env) => {
+eachBrowser(
+  'articles in other languages',
+  (_browser, env) => {
     for (const [lang, want] of Object.entries(EXPECT)) {
       test(`${lang}: the names its news uses are marked, as the entities they name`, async () => {
         const page = await open(env, `articles/putin-xi-${lang}.html`);
         const got = await marks(page);
-        assert.deepEqual(want.names.filter((n) => !got.includes(n)), [], `marked: ${JSON.stringify(got)}`);
+        assert.deepEqual(
+          want.names.filter((n) => !got.includes(n)),
+          [],
+          `marked: ${JSON.stringify(got)}`,
+        );
         const ids = await found(env);
-        assert.deepEqual(want.ids.filter((id) => !ids.includes(id)), []);
+        assert.deepEqual(
+          want.ids.filter((id) => !ids.includes(id)),
+          [],
+        );
         await page.close();
       });
     }
-}, { settings: { mark: 'every' }, reset: false });
+  },
+  { settings: { mark: 'every' }, reset: false },
+);

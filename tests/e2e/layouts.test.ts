@@ -9,11 +9,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { eachBrowser, idle, marks, open, setSettings, status } from './support';
 
 const DIR = 'tests/fixtures/layouts';
-const PAGES = readdirSync(DIR).filter((f) => f.endsWith('.html')).sort();
+const PAGES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 const meta = (html: string, name: string) => (new RegExp(`<meta name="${name}" content="([^"]*)"`).exec(html)?.[1] ?? '').split('|').filter(Boolean);
 const norm = (s: string) => s.replace(/[’']/g, "'").normalize('NFC');
 
-eachBrowser('article scope on real layouts', (_browser, env) => {
+eachBrowser(
+  'article scope on real layouts',
+  (_browser, env) => {
     test('each page: every expected article name is marked; nothing outside the article is', async () => {
       assert.ok(PAGES.length >= 10, `only ${PAGES.length} layout pages`);
       const failures: string[] = [];
@@ -41,4 +45,6 @@ eachBrowser('article scope on real layouts', (_browser, env) => {
       assert.ok(now.length >= outside.length / 2, `whole page marked only ${JSON.stringify(now)} of ${JSON.stringify(outside)}`);
       await page.close();
     });
-}, { settings: { mark: 'every' } });
+  },
+  { settings: { mark: 'every' } },
+);

@@ -17,7 +17,9 @@ const size = () => CSS.highlights.size;
 const marked = () => CSS.highlights.size > 0;
 const unmarked = () => CSS.highlights.size === 0;
 
-eachBrowser('lifecycle', (browser, env) => {
+eachBrowser(
+  'lifecycle',
+  (browser, env) => {
     test('back/forward cache: marks and the card still work after going back', async () => {
       const page = await open(env, 'articles/red-sea-shipping.html');
       await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7), null);
@@ -44,7 +46,10 @@ eachBrowser('lifecycle', (browser, env) => {
         await waitFor(page, unmarked, 15_000);
         await hover(page, 'Gazprom');
         await sleep(800);
-        const shown = await page.evaluate(() => Boolean(document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden]):not(.prepared)')), null);
+        const shown = await page.evaluate(
+          () => Boolean(document.querySelector('backstory-card')?.shadowRoot?.querySelector('.wrap:not([hidden]):not(.prepared)')),
+          null,
+        );
         assert.equal(shown, false, 'a retired script showed a card');
       } else {
         // Firefox injects the reloaded add-on's content script into open tabs at once; it announces itself,
@@ -58,14 +63,19 @@ eachBrowser('lifecycle', (browser, env) => {
       // An extension reloaded through runtime.reload() does not come back under Playwright's --load-extension
       // (Chromium reports ERR_BLOCKED_BY_CLIENT for its pages afterwards); the takeover by the new script in
       // Chromium is tested below with an update installed into the running browser.
-      assert.deepEqual(env.errors.filter((e) => /context invalidated|Extension context/i.test(e)), []);
+      assert.deepEqual(
+        env.errors.filter((e) => /context invalidated|Extension context/i.test(e)),
+        [],
+      );
       await page.close();
     });
 
     test('no console errors', () => {
       assert.deepEqual(env.errors, []);
     });
-}, { reset: false });
+  },
+  { reset: false },
+);
 
 if (BROWSERS.includes('chromium')) {
   // Chromium gives content scripts only to pages loaded after an install or update; Backstory's

@@ -58,11 +58,17 @@ for (const target of ['chrome-mv3', 'firefox-mv2']) {
     test('asks for the fewest permissions, with no remote code or relaxed CSP', () => {
       const m = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
       if (target === 'firefox-mv2') {
-        assert.deepEqual([...m.permissions].sort((a, b) => a.localeCompare(b)), ['contextMenus', 'storage']);
+        assert.deepEqual(
+          [...m.permissions].sort((a, b) => a.localeCompare(b)),
+          ['contextMenus', 'storage'],
+        );
         assert.equal(m.host_permissions, undefined);
       } else {
         // Chromium re-injects the content script into open tabs at install/update: the same sites, no more.
-        assert.deepEqual([...m.permissions].sort((a, b) => a.localeCompare(b)), ['contextMenus', 'scripting', 'storage']);
+        assert.deepEqual(
+          [...m.permissions].sort((a, b) => a.localeCompare(b)),
+          ['contextMenus', 'scripting', 'storage'],
+        );
         assert.deepEqual(m.host_permissions, m.content_scripts[0].matches);
       }
       assert.equal(m.optional_permissions, undefined);

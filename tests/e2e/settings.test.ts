@@ -12,7 +12,22 @@ import { join } from 'node:path';
 import { launch } from '../../scripts/lib/browsers';
 import { waitIdle } from '../../scripts/lib/status';
 import { ExtensionPage } from '../../scripts/lib/extension-page';
-import { eachBrowser, BROWSERS, waitForHighlight, idle, status, marks, open, openPopup, setSettings, shot, sleep, waitFor, waitForCard, hover } from './support';
+import {
+  eachBrowser,
+  BROWSERS,
+  waitForHighlight,
+  idle,
+  status,
+  marks,
+  open,
+  openPopup,
+  setSettings,
+  shot,
+  sleep,
+  waitFor,
+  waitForCard,
+  hover,
+} from './support';
 import type { AnyPage } from '../../scripts/lib/browsers';
 
 /** Put a file into an <input type=file> and fire change, as a reader choosing a file would. */
@@ -48,139 +63,153 @@ const ENTRY = [
 ];
 
 eachBrowser('popup, options and settings', (browser, env) => {
-    test('"In this article" lists the entities by type, and a click jumps to the first mention and opens its card', async () => {
-      const page = await open(env, 'articles/red-sea-shipping.html');
-      const popup = await openPopup(env);
-      await waitFor(popup, () => document.querySelectorAll('.found li').length > 5);
-      await popup.evaluate(() => ((document.querySelector('details.more') as HTMLDetailsElement).open = true), null);
-      await shot(popup, `${browser}-popup-settings`);
-      const groups = await popup.evaluate(() => Array.from(document.querySelectorAll('.found h3')).map((h) => h.textContent), null);
-      assert.ok(groups.includes('Places') && groups.includes('Organisations'), JSON.stringify(groups));
-      await popup.evaluate(() => (Array.from(document.querySelectorAll('.found button')).find((b) => b.textContent?.startsWith('Operation Prosperity Guardian')) as HTMLButtonElement).click(), null);
-      await page.bringToFront?.();
-      const shown = await waitForCard(page);
-      assert.equal(shown.name, 'Operation Prosperity Guardian');
-      const visible = await page.evaluate(() => {
-        const h = CSS.highlights.get('backstory-focus');
-        const r = h ? [...h][0] : null;
-        const b = r instanceof Range ? r.getBoundingClientRect() : undefined;
-        return Boolean(b && b.top >= 0 && b.bottom <= innerHeight);
-      }, null);
-      assert.ok(visible, 'the first mention is scrolled into view and focused');
-      await shot(page, `${browser}-jump-card`);
-      await popup.close();
-      await page.close();
-    });
+  test('"In this article" lists the entities by type, and a click jumps to the first mention and opens its card', async () => {
+    const page = await open(env, 'articles/red-sea-shipping.html');
+    const popup = await openPopup(env);
+    await waitFor(popup, () => document.querySelectorAll('.found li').length > 5);
+    await popup.evaluate(() => ((document.querySelector('details.more') as HTMLDetailsElement).open = true), null);
+    await shot(popup, `${browser}-popup-settings`);
+    const groups = await popup.evaluate(() => Array.from(document.querySelectorAll('.found h3')).map((h) => h.textContent), null);
+    assert.ok(groups.includes('Places') && groups.includes('Organisations'), JSON.stringify(groups));
+    await popup.evaluate(
+      () =>
+        (
+          Array.from(document.querySelectorAll('.found button')).find((b) => b.textContent?.startsWith('Operation Prosperity Guardian')) as HTMLButtonElement
+        ).click(),
+      null,
+    );
+    await page.bringToFront?.();
+    const shown = await waitForCard(page);
+    assert.equal(shown.name, 'Operation Prosperity Guardian');
+    const visible = await page.evaluate(() => {
+      const h = CSS.highlights.get('backstory-focus');
+      const r = h ? [...h][0] : null;
+      const b = r instanceof Range ? r.getBoundingClientRect() : undefined;
+      return Boolean(b && b.top >= 0 && b.bottom <= innerHeight);
+    }, null);
+    assert.ok(visible, 'the first mention is scrolled into view and focused');
+    await shot(page, `${browser}-jump-card`);
+    await popup.close();
+    await page.close();
+  });
 
-    test('after a setting changes in the popup, "In this article" follows the page and "On this site" stays', async () => {
-      const page = await open(env, 'articles/red-sea-shipping.html');
-      const popup = await openPopup(env);
-      await waitFor(popup, () => document.querySelectorAll('.found h3').length > 1);
-      const groups = () => popup.evaluate(() => Array.from(document.querySelectorAll('.found h3')).map((h) => h.textContent), null);
-      assert.ok((await groups()).includes('Places'));
-      const before = (await status(env, page)).settled;
-      // Switch off the Places category in the popup, as a reader would.
-      await popup.evaluate(() => (document.querySelector('details.more') as HTMLDetailsElement).open = true, null);
-      await popup.evaluate(() => {
-        const box = Array.from(document.querySelectorAll('.cats label')).find((l) => /Places/.test(l.textContent ?? ''))!.querySelector('input') as HTMLInputElement;
-        box.click();
-      }, null);
-      // The page applied it (its own word), and the popup shows what the page now reports.
-      await idle(env, page, before);
-      await waitFor(popup, () => !Array.from(document.querySelectorAll('.found h3')).some((h) => h.textContent === 'Places'));
-      const view = await popup.evaluate(
-        () => ({ site: Boolean(document.querySelector('.site input')), text: document.querySelector('.found')?.textContent ?? '', groups: document.querySelectorAll('.found h3').length }),
-        null,
-      );
-      assert.ok(view.site, '"On this site" is still there');
-      assert.ok(view.groups > 0, `"In this article" still lists the page: ${view.text.slice(0, 120)}`);
-      // Pushed, not polled: a later change shows up too.
-      await popup.evaluate(() => {
-        const box = Array.from(document.querySelectorAll('.cats label')).find((l) => /Places/.test(l.textContent ?? ''))!.querySelector('input') as HTMLInputElement;
-        box.click();
-      }, null);
-      await waitFor(popup, () => Array.from(document.querySelectorAll('.found h3')).some((h) => h.textContent === 'Places'));
-      await shot(popup, `${browser}-popup-after-change`);
-      await popup.close();
-      await page.close();
-    });
+  test('after a setting changes in the popup, "In this article" follows the page and "On this site" stays', async () => {
+    const page = await open(env, 'articles/red-sea-shipping.html');
+    const popup = await openPopup(env);
+    await waitFor(popup, () => document.querySelectorAll('.found h3').length > 1);
+    const groups = () => popup.evaluate(() => Array.from(document.querySelectorAll('.found h3')).map((h) => h.textContent), null);
+    assert.ok((await groups()).includes('Places'));
+    const before = (await status(env, page)).settled;
+    // Switch off the Places category in the popup, as a reader would.
+    await popup.evaluate(() => ((document.querySelector('details.more') as HTMLDetailsElement).open = true), null);
+    await popup.evaluate(() => {
+      const box = Array.from(document.querySelectorAll('.cats label'))
+        .find((l) => /Places/.test(l.textContent ?? ''))!
+        .querySelector('input') as HTMLInputElement;
+      box.click();
+    }, null);
+    // The page applied it (its own word), and the popup shows what the page now reports.
+    await idle(env, page, before);
+    await waitFor(popup, () => !Array.from(document.querySelectorAll('.found h3')).some((h) => h.textContent === 'Places'));
+    const view = await popup.evaluate(
+      () => ({
+        site: Boolean(document.querySelector('.site input')),
+        text: document.querySelector('.found')?.textContent ?? '',
+        groups: document.querySelectorAll('.found h3').length,
+      }),
+      null,
+    );
+    assert.ok(view.site, '"On this site" is still there');
+    assert.ok(view.groups > 0, `"In this article" still lists the page: ${view.text.slice(0, 120)}`);
+    // Pushed, not polled: a later change shows up too.
+    await popup.evaluate(() => {
+      const box = Array.from(document.querySelectorAll('.cats label'))
+        .find((l) => /Places/.test(l.textContent ?? ''))!
+        .querySelector('input') as HTMLInputElement;
+      box.click();
+    }, null);
+    await waitFor(popup, () => Array.from(document.querySelectorAll('.found h3')).some((h) => h.textContent === 'Places'));
+    await shot(popup, `${browser}-popup-after-change`);
+    await popup.close();
+    await page.close();
+  });
 
-    test('a custom glossary entry is marked on a page at once; a broken import changes nothing', async () => {
-      const options = await env.session.openExtensionPage('options.html');
-      await chooseFile(options, '#glossary-h ~ .tools input[type=file]', 'mine.json', JSON.stringify(ENTRY));
-      await waitFor(options, () => /Imported 1 entries/.test(document.body.textContent ?? ''));
-      assert.deepEqual(await glossary(options), ['backstory-test-desk']);
-      await chooseFile(options, '#glossary-h ~ .tools input[type=file]', 'broken.json', '[{"id": "x", "name": 5}, {broken');
-      await waitFor(options, () => /Nothing was imported/.test(document.body.textContent ?? ''));
-      await chooseFile(options, '#glossary-h ~ .tools input[type=file]', 'bad.json', JSON.stringify([{ ...ENTRY[0], id: 'other', summary: '<b>x</b>' }]));
-      await waitFor(options, () => /entry 1 \(other\), summary/.test(document.body.textContent ?? ''));
-      assert.deepEqual(await glossary(options), ['backstory-test-desk'], 'the broken imports left the glossary as it was');
-      await shot(options, `${browser}-options`);
+  test('a custom glossary entry is marked on a page at once; a broken import changes nothing', async () => {
+    const options = await env.session.openExtensionPage('options.html');
+    await chooseFile(options, '#glossary-h ~ .tools input[type=file]', 'mine.json', JSON.stringify(ENTRY));
+    await waitFor(options, () => /Imported 1 entries/.test(document.body.textContent ?? ''));
+    assert.deepEqual(await glossary(options), ['backstory-test-desk']);
+    await chooseFile(options, '#glossary-h ~ .tools input[type=file]', 'broken.json', '[{"id": "x", "name": 5}, {broken');
+    await waitFor(options, () => /Nothing was imported/.test(document.body.textContent ?? ''));
+    await chooseFile(options, '#glossary-h ~ .tools input[type=file]', 'bad.json', JSON.stringify([{ ...ENTRY[0], id: 'other', summary: '<b>x</b>' }]));
+    await waitFor(options, () => /entry 1 \(other\), summary/.test(document.body.textContent ?? ''));
+    assert.deepEqual(await glossary(options), ['backstory-test-desk'], 'the broken imports left the glossary as it was');
+    await shot(options, `${browser}-options`);
 
-      const page = await open(env, 'articles/putin-xi-beijing.html');
-      await waitForHighlight(page, 'backstory-dotted', 'Backstory Test Desk');
-      await hover(page, 'Backstory Test Desk');
-      const shown = await waitForCard(page);
-      assert.equal(shown.name, 'Backstory Test Desk');
-      assert.match(shown.text, /From your glossary/);
-      // Deleting the entry removes its mark live.
-      await new ExtensionPage(options).setGlossary([]);
-      await page.keyboard.press('Escape');
-      await waitForHighlight(page, 'backstory-dotted', 'Backstory Test Desk', false);
-      await options.close();
-      await page.close();
-    });
+    const page = await open(env, 'articles/putin-xi-beijing.html');
+    await waitForHighlight(page, 'backstory-dotted', 'Backstory Test Desk');
+    await hover(page, 'Backstory Test Desk');
+    const shown = await waitForCard(page);
+    assert.equal(shown.name, 'Backstory Test Desk');
+    assert.match(shown.text, /From your glossary/);
+    // Deleting the entry removes its mark live.
+    await new ExtensionPage(options).setGlossary([]);
+    await page.keyboard.press('Escape');
+    await waitForHighlight(page, 'backstory-dotted', 'Backstory Test Desk', false);
+    await options.close();
+    await page.close();
+  });
 
-    test('explain a selection: a known name opens its card, an unknown one says so', async () => {
-      const page = await open(env, 'articles/eu-ukraine-summit.html');
-      const select = (text: string) =>
-        page.evaluate((t) => {
-          const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          for (let n = w.nextNode(); n; n = w.nextNode()) {
-            const i = (n as Text).data.indexOf(t);
-            if (i < 0) continue;
-            const r = document.createRange();
-            r.setStart(n, i);
-            r.setEnd(n, i + t.length);
-            getSelection()!.removeAllRanges();
-            getSelection()!.addRange(r);
-            return true;
-          }
-          return false;
-        }, text);
-      const ask = async (text: string) => {
-        const ext = await ExtensionPage.open(env.session);
-        await ext.broadcast({ type: 'explain', text });
-        await ext.close();
-      };
-      assert.ok(await select('Kyiv'));
-      await ask('Kyiv');
-      assert.equal((await waitForCard(page)).name, 'Kyiv');
-      await page.keyboard.press('Escape');
-      assert.ok(await select('windfall profits'));
-      await ask('windfall profits');
-      const unknown = await waitForCard(page);
-      assert.equal(unknown.name, 'Not in Backstory');
-      assert.match(unknown.text, /Add to my glossary/);
-      await shot(page, `${browser}-explain-unknown`);
-      await page.close();
-    });
+  test('explain a selection: a known name opens its card, an unknown one says so', async () => {
+    const page = await open(env, 'articles/eu-ukraine-summit.html');
+    const select = (text: string) =>
+      page.evaluate((t) => {
+        const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = w.nextNode(); n; n = w.nextNode()) {
+          const i = (n as Text).data.indexOf(t);
+          if (i < 0) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + t.length);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(r);
+          return true;
+        }
+        return false;
+      }, text);
+    const ask = async (text: string) => {
+      const ext = await ExtensionPage.open(env.session);
+      await ext.broadcast({ type: 'explain', text });
+      await ext.close();
+    };
+    assert.ok(await select('Kyiv'));
+    await ask('Kyiv');
+    assert.equal((await waitForCard(page)).name, 'Kyiv');
+    await page.keyboard.press('Escape');
+    assert.ok(await select('windfall profits'));
+    await ask('windfall profits');
+    const unknown = await waitForCard(page);
+    assert.equal(unknown.name, 'Not in Backstory');
+    assert.match(unknown.text, /Add to my glossary/);
+    await shot(page, `${browser}-explain-unknown`);
+    await page.close();
+  });
 
-    test('the settings reach open tabs live: style and mark mode', async () => {
-      const page = await open(env, 'articles/medvedev-putin-2010.html');
-      const first = (await marks(page)).length;
-      await setSettings(env, { mark: 'every', style: 'background' });
-      await waitFor(page, () => (CSS.highlights.get('backstory-background')?.size ?? 0) > 0);
-      assert.ok((await marks(page)).length > first);
-      await shot(page, `${browser}-style-background`);
-      await setSettings(env, { mark: 'none' });
-      await waitFor(page, () => CSS.highlights.size === 0);
-      // Hover still works with no marks.
-      await hover(page, 'Gazprom');
-      assert.equal((await waitForCard(page)).name, 'Gazprom');
-      await setSettings(env, {});
-      await page.close();
-    });
+  test('the settings reach open tabs live: style and mark mode', async () => {
+    const page = await open(env, 'articles/medvedev-putin-2010.html');
+    const first = (await marks(page)).length;
+    await setSettings(env, { mark: 'every', style: 'background' });
+    await waitFor(page, () => (CSS.highlights.get('backstory-background')?.size ?? 0) > 0);
+    assert.ok((await marks(page)).length > first);
+    await shot(page, `${browser}-style-background`);
+    await setSettings(env, { mark: 'none' });
+    await waitFor(page, () => CSS.highlights.size === 0);
+    // Hover still works with no marks.
+    await hover(page, 'Gazprom');
+    assert.equal((await waitForCard(page)).name, 'Gazprom');
+    await setSettings(env, {});
+    await page.close();
+  });
 });
 
 for (const browser of BROWSERS) {

@@ -18,18 +18,25 @@ function assertSameHtml(live: string, original: string) {
   if (live === original) return;
   let i = 0;
   while (i < live.length && live[i] === original[i]) i++;
-  assert.fail(`body.innerHTML changed at ${i}: live …${JSON.stringify(live.slice(i - 60, i + 60))}… original …${JSON.stringify(original.slice(i - 60, i + 60))}…`);
+  assert.fail(
+    `body.innerHTML changed at ${i}: live …${JSON.stringify(live.slice(i - 60, i + 60))}… original …${JSON.stringify(original.slice(i - 60, i + 60))}…`,
+  );
 }
 
 const ARTICLES = ['putin-xi-beijing', 'eu-ukraine-summit', 'red-sea-shipping', 'medvedev-putin-2010', 'world-roundup', 'arms-control-ukraine'];
 const read = (f: string) => JSON.parse(readFileSync(`tests/fixtures/articles/${f}`, 'utf8')) as string[];
 
-eachBrowser('skeleton', (browser, env) => {
+eachBrowser(
+  'skeleton',
+  (browser, env) => {
     for (const article of ARTICLES) {
       test(`${article}: marks the expected names and finds the expected entities`, async () => {
         const page = await open(env, `articles/${article}.html`);
         assert.deepEqual(await marks(page), read(`${article}.marks.json`));
-        assert.deepEqual(await found(env), [...read(`${article}.expected.json`)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+        assert.deepEqual(
+          await found(env),
+          [...read(`${article}.expected.json`)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
         await page.close();
       });
     }
@@ -42,7 +49,8 @@ eachBrowser('skeleton', (browser, env) => {
       assert.equal(shown.name, 'Xi Jinping');
       assert.match(shown.text, /Wikipedia/);
       // Beside the name, not over it.
-      const overlaps = shown.rect.left < box.left + box.width && shown.rect.right > box.left && shown.rect.top < box.top + box.height && shown.rect.bottom > box.top;
+      const overlaps =
+        shown.rect.left < box.left + box.width && shown.rect.right > box.left && shown.rect.top < box.top + box.height && shown.rect.bottom > box.top;
       assert.equal(overlaps, false, 'card covers the hovered name');
       const dom = await bodyComparison(page);
       assert.equal(dom.hosts, 1);
@@ -136,11 +144,21 @@ eachBrowser('skeleton', (browser, env) => {
       await page.close();
       const arms = await open(env, 'articles/arms-control-ukraine.html');
       const m = await marks(arms);
-      for (const name of ['war in Ukraine', 'New START', 'Treaty on the Non-Proliferation of Nuclear Weapons', 'ATACMS missiles', 'Patriot', 'Iron Dome batteries']) assert.ok(m.includes(name), name);
+      for (const name of [
+        'war in Ukraine',
+        'New START',
+        'Treaty on the Non-Proliferation of Nuclear Weapons',
+        'ATACMS missiles',
+        'Patriot',
+        'Iron Dome batteries',
+      ])
+        assert.ok(m.includes(name), name);
       await arms.close();
     });
 
     test('no console errors on any page', () => {
       assert.deepEqual(env.errors, []);
     });
-}, {});
+  },
+  {},
+);

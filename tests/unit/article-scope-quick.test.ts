@@ -12,7 +12,8 @@ const page = (body: string, head = '') => parse(`<!doctype html><html><head>${he
 const para = (tag: string) =>
   `<p>${tag} said on Tuesday that the talks, which began in the spring, would continue next month, and that officials from both sides would meet again to settle the remaining details of the agreement.</p>`;
 const paras = (tag: string, n = 4) => Array.from({ length: n }, (_, i) => para(`${tag}${i}`)).join('');
-const links = (tag: string, n = 4) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="#${i}">${tag} headline number ${i} about the markets</a></li>`).join('')}</ul>`;
+const links = (tag: string, n = 4) =>
+  `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="#${i}">${tag} headline number ${i} about the markets</a></li>`).join('')}</ul>`;
 const menu = `<nav><a href="/world">World</a> <a href="/us">US</a> <a href="/uk">UK</a> <a href="/china">China</a> <a href="/business">Business</a> <a href="/contact">Contact us</a></nav>`;
 
 /** What a scope says about every element of the page: roots, method, and each element's excluded() answer. */
@@ -30,8 +31,12 @@ const html = (doc: Document) => doc.documentElement.outerHTML;
 
 describe('quick path finds what the whole-page pass finds', () => {
   const files = [
-    ...readdirSync('tests/fixtures/layouts').filter((f) => f.endsWith('.html')).map((f) => join('tests/fixtures/layouts', f)),
-    ...readdirSync('tests/fixtures/articles').filter((f) => f.endsWith('.html')).map((f) => join('tests/fixtures/articles', f)),
+    ...readdirSync('tests/fixtures/layouts')
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => join('tests/fixtures/layouts', f)),
+    ...readdirSync('tests/fixtures/articles')
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => join('tests/fixtures/articles', f)),
   ];
   test.each(files)('%s', (file) => {
     const { quick, full } = both(readFileSync(file, 'utf8'));
@@ -70,7 +75,9 @@ describe('quick path finds what the whole-page pass finds', () => {
 
 describe('the quick path itself', () => {
   test('is taken for an article with its headline, and leaves out what the full pass leaves out', () => {
-    const doc = page(`<header class="site-header">${menu}</header><article id="story"><h1>Headline</h1>${paras('Body', 4)}<div class="newsletter-signup">Sign up</div>${links('Related', 5)}</article>${links('Footer', 8)}`);
+    const doc = page(
+      `<header class="site-header">${menu}</header><article id="story"><h1>Headline</h1>${paras('Body', 4)}<div class="newsletter-signup">Sign up</div>${links('Related', 5)}</article>${links('Footer', 8)}`,
+    );
     const scope = findArticleScope(doc);
     expect([scope.method, scope.roots.map((r) => r.id)]).toEqual(['article with h1', ['story']]);
     expect(scope.excluded(doc.querySelector('.newsletter-signup')!)).toBe(true);

@@ -9,7 +9,8 @@ function page(body: string, head = ''): Document {
 const para = (tag: string) =>
   `<p>${tag} said on Tuesday that the talks, which began in the spring, would continue next month, and that officials from both sides would meet again to settle the remaining details of the agreement.</p>`;
 const paras = (tag: string, n = 4) => Array.from({ length: n }, (_, i) => para(`${tag}${i}`)).join('');
-const links = (tag: string, n = 4) => `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="#${i}">${tag} headline number ${i} about the markets</a></li>`).join('')}</ul>`;
+const links = (tag: string, n = 4) =>
+  `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="#${i}">${tag} headline number ${i} about the markets</a></li>`).join('')}</ul>`;
 const jsonLd = (data: unknown) => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
 const menu = `<nav><a href="/world">World</a> <a href="/us">US</a> <a href="/uk">UK</a> <a href="/china">NavChina</a> <a href="/business">Business</a> <a href="/contact">Contact us</a></nav>`;
 const siteHeader = `<header class="site-header">${menu}</header>`;
@@ -25,7 +26,9 @@ const rootTags = (scope: ArticleScope) => scope.roots.map((r) => r.id || r.tagNa
 
 describe('signals', () => {
   test('itemprop=articleBody wins over a longer unmarked block', () => {
-    const doc = page(`${siteHeader}<div id="body" itemprop="articleBody">${paras('Body', 2)}</div><div id="other" class="story">${paras('Other', 8)}</div>${siteFooter}`);
+    const doc = page(
+      `${siteHeader}<div id="body" itemprop="articleBody">${paras('Body', 2)}</div><div id="other" class="story">${paras('Other', 8)}</div>${siteFooter}`,
+    );
     const scope = findArticleScope(doc);
     expect(scope.method).toBe('itemprop=articleBody');
     expect(rootTags(scope)).toEqual(['body']);
@@ -34,7 +37,9 @@ describe('signals', () => {
   });
 
   test('a body marked in two parts (split by an ad) becomes their common container, the ad left out', () => {
-    const doc = page(`<div id="wrap"><div itemprop="articleBody">${paras('A', 2)}</div><div class="ad-slot">AdText <a href="#1">x</a> <a href="#2">y</a> <a href="#3">z</a></div><div itemprop="articleBody">${paras('B', 2)}</div></div>`);
+    const doc = page(
+      `<div id="wrap"><div itemprop="articleBody">${paras('A', 2)}</div><div class="ad-slot">AdText <a href="#1">x</a> <a href="#2">y</a> <a href="#3">z</a></div><div itemprop="articleBody">${paras('B', 2)}</div></div>`,
+    );
     const scope = findArticleScope(doc);
     expect(scope.method).toBe('itemprop=articleBody');
     expect(rootTags(scope)).toEqual(['wrap']);
@@ -42,7 +47,10 @@ describe('signals', () => {
   });
 
   test('JSON-LD articleBody is matched to the element that holds its opening text', () => {
-    const ld = jsonLd({ '@type': 'NewsArticle', articleBody: `Target0 said on Tuesday that the talks,\n  which began in the spring, would continue next month …` });
+    const ld = jsonLd({
+      '@type': 'NewsArticle',
+      articleBody: `Target0 said on Tuesday that the talks,\n  which began in the spring, would continue next month …`,
+    });
     const doc = page(`<div id="first">${paras('Decoy', 6)}</div><div id="target">${paras('Target', 3)}</div>`, ld);
     const scope = findArticleScope(doc);
     expect(scope.method).toBe('JSON-LD articleBody');
@@ -52,13 +60,19 @@ describe('signals', () => {
 
   test('JSON-LD with escaped characters (as PHP writes it) still matches', () => {
     const ld = `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"Caf\\u00e9 owners in S\\u00e3o Paulo said on Tuesday, \\"again\\", that the talks would go on"}</script>`;
-    const doc = page(`<div id="first">${paras('Decoy', 6)}</div><div id="target"><p>Café owners in São Paulo said on Tuesday, "again", that the talks would go on, and on, and on into the night.</p>${paras('Target', 2)}</div>`, ld);
+    const doc = page(
+      `<div id="first">${paras('Decoy', 6)}</div><div id="target"><p>Café owners in São Paulo said on Tuesday, "again", that the talks would go on, and on, and on into the night.</p>${paras('Target', 2)}</div>`,
+      ld,
+    );
     const scope = findArticleScope(doc);
     expect([scope.method, rootTags(scope)]).toEqual(['JSON-LD articleBody', ['target']]);
   });
 
   test('broken JSON-LD is ignored', () => {
-    const doc = page(`<article><h1>Headline</h1>${paras('Body')}</article>`, '<script type="application/ld+json">{"@type": "NewsArticle", articleBody: </script>');
+    const doc = page(
+      `<article><h1>Headline</h1>${paras('Body')}</article>`,
+      '<script type="application/ld+json">{"@type": "NewsArticle", articleBody: </script>',
+    );
     expect(findArticleScope(doc).method).toBe('article with h1');
   });
 
@@ -70,7 +84,9 @@ describe('signals', () => {
   });
 
   test('an <h1> in the site header is not the headline', () => {
-    const doc = page(`<header><h1>SiteName</h1>${menu}</header><article id="story"><h2>Headline</h2>${paras('Story', 3)}</article><article id="other"><h1>Other</h1></article>`);
+    const doc = page(
+      `<header><h1>SiteName</h1>${menu}</header><article id="story"><h2>Headline</h2>${paras('Story', 3)}</article><article id="other"><h1>Other</h1></article>`,
+    );
     const scope = findArticleScope(doc);
     expect(scope.method).not.toBe('article with h1');
     expect(has(doc, scope, 'SiteName')).toBe(false);
@@ -78,7 +94,9 @@ describe('signals', () => {
   });
 
   test('text density picks the prose, not the link lists, and prefers a story class over a sidebar class', () => {
-    const doc = page(`${siteHeader}<div class="wrap"><div id="story" class="story-body">${paras('Story', 4)}</div><div id="side" class="sidebar">${paras('Side', 4)}</div><div id="links">${links('Link', 12)}</div></div>${siteFooter}`);
+    const doc = page(
+      `${siteHeader}<div class="wrap"><div id="story" class="story-body">${paras('Story', 4)}</div><div id="side" class="sidebar">${paras('Side', 4)}</div><div id="links">${links('Link', 12)}</div></div>${siteFooter}`,
+    );
     const scope = findArticleScope(doc);
     expect(scope.method).toBe('text density');
     expect(rootTags(scope)).toEqual(['story']);
@@ -93,15 +111,25 @@ describe('signals', () => {
   });
 
   test('sibling step: a story split into sibling blocks by an ad keeps both parts and loose paragraphs beside them', () => {
-    const doc = page(`<div id="col"><div id="p1" class="txt">${paras('One', 6)}</div><div class="advert">AdText</div><div id="p2" class="txt">${paras('Two', 2)}</div>${para('Loose')}<div id="links">${links('Link')}</div></div>`);
+    const doc = page(
+      `<div id="col"><div id="p1" class="txt">${paras('One', 6)}</div><div class="advert">AdText</div><div id="p2" class="txt">${paras('Two', 2)}</div>${para('Loose')}<div id="links">${links('Link')}</div></div>`,
+    );
     const scope = findArticleScope(doc);
     expect(scope.method).toBe('text density');
     expect(rootTags(scope)).toEqual(['p1', 'p2', 'p']);
-    expect([has(doc, scope, 'One0'), has(doc, scope, 'Two1'), has(doc, scope, 'Loose'), has(doc, scope, 'AdText'), has(doc, scope, 'Link headline')]).toEqual([true, true, true, false, false]);
+    expect([has(doc, scope, 'One0'), has(doc, scope, 'Two1'), has(doc, scope, 'Loose'), has(doc, scope, 'AdText'), has(doc, scope, 'Link headline')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   test('<main> is the scope when it holds some prose but too little to score', () => {
-    const doc = page(`${siteHeader}<main id="main"><p>MainText: a short item, of two sentences, about the vote in parliament on Tuesday.</p><p>It passed by a wide margin, officials said, and will take effect in June.</p></main>${siteFooter}`);
+    const doc = page(
+      `${siteHeader}<main id="main"><p>MainText: a short item, of two sentences, about the vote in parliament on Tuesday.</p><p>It passed by a wide margin, officials said, and will take effect in June.</p></main>${siteFooter}`,
+    );
     const scope = findArticleScope(doc);
     expect(scope.method).toBe('main');
     expect(has(doc, scope, 'MainText')).toBe(true);
@@ -115,7 +143,14 @@ describe('signals', () => {
     );
     const scope = findArticleScope(doc);
     expect(scope.roots.map((r) => r.className || r.tagName.toLowerCase())).toEqual(['top', 'standfirst', 'figure', 'div']);
-    expect(['HeadText', 'DekText', 'CaptionText', 'By Someone', 'Share', 'AdvertText'].map((t) => has(doc, scope, t))).toEqual([true, true, true, false, false, false]);
+    expect(['HeadText', 'DekText', 'CaptionText', 'By Someone', 'Share', 'AdvertText'].map((t) => has(doc, scope, t))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -170,7 +205,9 @@ describe('exclusions inside the body', () => {
   });
 
   test('the block that carries most of the story is kept even with "paywall" in its class', () => {
-    const doc = page(`<article><h1>Headline</h1>${para('Free')}<div class="paywall-content">${paras('Paid', 5)}</div><div class="paywall-prompt">OutText</div></article>`);
+    const doc = page(
+      `<article><h1>Headline</h1>${para('Free')}<div class="paywall-content">${paras('Paid', 5)}</div><div class="paywall-prompt">OutText</div></article>`,
+    );
     const scope = findArticleScope(doc);
     expect([has(doc, scope, 'Free'), has(doc, scope, 'Paid4'), has(doc, scope, 'OutText')]).toEqual([true, true, false]);
   });
@@ -213,11 +250,20 @@ describe('live blogs', () => {
     `<article class="entry" itemprop="liveBlogUpdate"><header><time>10:0${i}</time> EntryHead${i}</header>${para(`Entry${i}`)}${extra}<footer class="share">ShareText${i} <a href="#">Share</a></footer></article>`;
 
   test('entries marked liveBlogUpdate: the feed is the root, each entry with its header is kept, share footers left out', () => {
-    const doc = page(`${siteHeader}<main><h1>Live: HeadText</h1><div class="key-events">${links('KeyEvent')}</div><div id="feed">${entry(1)}${entry(2)}${entry(3)}</div></main>${siteFooter}`);
+    const doc = page(
+      `${siteHeader}<main><h1>Live: HeadText</h1><div class="key-events">${links('KeyEvent')}</div><div id="feed">${entry(1)}${entry(2)}${entry(3)}</div></main>${siteFooter}`,
+    );
     const scope = findArticleScope(doc);
     expect(scope.method).toBe('live blog');
     expect(rootTags(scope)).toEqual(['h1', 'feed']);
-    expect(['HeadText', 'Entry1', 'Entry3', 'EntryHead2', 'ShareText1', 'KeyEvent'].map((t) => has(doc, scope, t))).toEqual([true, true, true, true, false, false]);
+    expect(['HeadText', 'Entry1', 'Entry3', 'EntryHead2', 'ShareText1', 'KeyEvent'].map((t) => has(doc, scope, t))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   test('repeated <article> children of a LiveBlogPosting container, without microdata', () => {
@@ -239,7 +285,9 @@ describe('live blogs', () => {
 
   test('three teaser <article>s in an article page are not a live blog', () => {
     const teaser = (i: number) => `<article class="teaser"><a href="#${i}">Teaser ${i}</a>${para(`Teaser${i}`)}</article>`;
-    const doc = page(`<main><div itemprop="articleBody">${paras('Body', 8)}</div><section class="related">${teaser(1)}${teaser(2)}${teaser(3)}</section></main>`);
+    const doc = page(
+      `<main><div itemprop="articleBody">${paras('Body', 8)}</div><section class="related">${teaser(1)}${teaser(2)}${teaser(3)}</section></main>`,
+    );
     const scope = findArticleScope(doc);
     expect(scope.method).toBe('itemprop=articleBody');
     expect(has(doc, scope, 'Teaser1')).toBe(false);
@@ -256,7 +304,9 @@ describe('nested and wrapping articles', () => {
   });
 
   test('the <h1> in a nested <article> picks the inner one', () => {
-    const doc = page(`<article id="page" class="page"><article id="story"><h1>Headline</h1>${paras('Body', 3)}</article><div>${paras('Other', 3)}</div></article>`);
+    const doc = page(
+      `<article id="page" class="page"><article id="story"><h1>Headline</h1>${paras('Body', 3)}</article><div>${paras('Other', 3)}</div></article>`,
+    );
     expect(rootTags(findArticleScope(doc))).toEqual(['story']);
   });
 
@@ -267,7 +317,15 @@ describe('nested and wrapping articles', () => {
     );
     const scope = findArticleScope(doc);
     expect(scope.method).toBe('text density in article');
-    expect(['HeadText', 'DekText', 'Body4', 'NavChina', 'Popular', 'NewsletterText', 'FooterText'].map((t) => has(doc, scope, t))).toEqual([true, true, true, false, false, false, false]);
+    expect(['HeadText', 'DekText', 'Body4', 'NavChina', 'Popular', 'NewsletterText', 'FooterText'].map((t) => has(doc, scope, t))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { CardCache, PREFETCH_BATCH, PREFETCH_LIMIT } from '../../utils/page/card-cache';
 import type { CardResponse } from '../../utils/messages';
 
-const card = (id: string): CardResponse => ({ entity: { id, type: 'place', name: id, aliases: [], summary: '', facts: [], links: {}, reviewed: '2026-12-07' } as never, related: [] });
+const card = (id: string): CardResponse => ({
+  entity: { id, type: 'place', name: id, aliases: [], summary: '', facts: [], links: {}, reviewed: '2026-12-07' } as never,
+  related: [],
+});
 
 function fakes() {
   const asked: string[] = [];
@@ -51,7 +54,11 @@ describe('the card cache', () => {
 
   test('a failed prefetch or card request leaves hovers working; forget drops a prefix', async () => {
     const { asked, fetch } = fakes();
-    const cache = new CardCache({ ...fetch, cards: () => Promise.reject(new Error('reloaded')), card: (id) => (id === 'x' ? Promise.reject(new Error('gone')) : fetch.card(id)) });
+    const cache = new CardCache({
+      ...fetch,
+      cards: () => Promise.reject(new Error('reloaded')),
+      card: (id) => (id === 'x' ? Promise.reject(new Error('gone')) : fetch.card(id)),
+    });
     await cache.prefetch(['a']);
     expect(await cache.get('x')).toBeNull();
     expect((await cache.get('a'))?.entity.id).toBe('a');

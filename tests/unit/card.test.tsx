@@ -54,7 +54,16 @@ describe('facts for the article date', () => {
 describe('Card', () => {
   test('shows name, kind, matched alias, summary, dated facts, related and source', () => {
     const related: string[] = [];
-    render(<Card entity={putin} related={[{ id: 'russia', name: 'Russia' }]} matched="Putin" today="2025-09-01" onClose={() => {}} onRelated={(id) => related.push(id)} />);
+    render(
+      <Card
+        entity={putin}
+        related={[{ id: 'russia', name: 'Russia' }]}
+        matched="Putin"
+        today="2025-09-01"
+        onClose={() => {}}
+        onRelated={(id) => related.push(id)}
+      />,
+    );
     expect(screen.getByRole('dialog', { name: 'Vladimir Putin' })).toBeTruthy();
     expect(screen.getByText('Matched “Putin”')).toBeTruthy();
     expect(screen.getByText('head of state')).toBeTruthy();
@@ -103,7 +112,7 @@ describe('"last confirmed" on facts whose evidence is old', () => {
     expect(container.textContent).not.toContain('as of 2025');
   });
 
-  test('not on a reader\'s own glossary entry, and not when the evidence is recent', () => {
+  test("not on a reader's own glossary entry, and not when the evidence is recent", () => {
     const custom = render(<Card entity={putin} related={[]} today="2026-12-07" custom onClose={() => {}} />);
     expect(custom.container.querySelector('.confirmed')).toBeNull();
     custom.unmount();

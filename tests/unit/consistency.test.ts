@@ -35,7 +35,12 @@ const ruritania = () =>
     ],
     related: ['strelsau', 'anna-berg'],
   });
-const strelsau = () => card('strelsau', 'place', 'capital city', 'Strelsau', { country: 'RU', related: ['ruritania'], facts: [{ label: 'Population', value: '1 million', asOf: '2025' }] });
+const strelsau = () =>
+  card('strelsau', 'place', 'capital city', 'Strelsau', {
+    country: 'RU',
+    related: ['ruritania'],
+    facts: [{ label: 'Population', value: '1 million', asOf: '2025' }],
+  });
 const anna = () =>
   card('anna-berg', 'person', 'head of state', 'Anna Berg', {
     aliases: [{ text: 'Berg', afterFull: true }],
@@ -63,7 +68,8 @@ const replace = (list: Card[], next: Card) => list.map((e) => (e.id === next.id 
 
 describe('reading offices and names', () => {
   test('office labels, and the office groups a label names', () => {
-    for (const l of ['President', 'Prime minister', 'Head of state', 'Chairman and CEO', 'Secretary-General', 'Supreme Leader', 'Governor']) expect(isOfficeLabel(l), l).toBe(true);
+    for (const l of ['President', 'Prime minister', 'Head of state', 'Chairman and CEO', 'Secretary-General', 'Supreme Leader', 'Governor'])
+      expect(isOfficeLabel(l), l).toBe(true);
     for (const l of ['Prime minister from the party', 'President (previous)', 'Founded', 'Leaders', 'Capital']) expect(isOfficeLabel(l), l).toBe(false);
     expect([...officeGroups('Prime Minister of India', { type: 'place' })]).toEqual(['head of government']);
     expect([...officeGroups('Deputy Prime Minister', { type: 'place' })]).toEqual([]);
@@ -75,7 +81,11 @@ describe('reading offices and names', () => {
   });
 
   test('the person a value names first, by name or alias, with a title or a note after it', () => {
-    const people = personIndex([anna(), card('charles-iii', 'person', 'monarch', 'Charles III', { aliases: ['King Charles'] }), card('a-b', 'person', 'x', 'Anna Berg Jr.')]);
+    const people = personIndex([
+      anna(),
+      card('charles-iii', 'person', 'monarch', 'Charles III', { aliases: ['King Charles'] }),
+      card('a-b', 'person', 'x', 'Anna Berg Jr.'),
+    ]);
     expect(resolveName('Charles III', people)).toBe('charles-iii');
     expect(resolveName('King Charles III', people)).toBe('charles-iii');
     expect(resolveName('Anna Berg (Ruritania), since 2021', people)).toBe('anna-berg');
@@ -109,9 +119,14 @@ describe('consistency between cards', () => {
     later.facts[0] = { label: 'President of Ruritania', value: 'Since 2022', from: '2022-05-01', asOf: '2026-06' };
     const [p] = consistencyProblems(replace(world(), later));
     expect(p.check).toBe('office');
-    expect(p.message).toBe(`ruritania dates "President: Anna Berg" from 2021-05-01 differently from anna-berg's card: "President of Ruritania: Since 2022" from 2022-05-01`);
+    expect(p.message).toBe(
+      `ruritania dates "President: Anna Berg" from 2021-05-01 differently from anna-berg's card: "President of Ruritania: Since 2022" from 2022-05-01`,
+    );
     const retired = anna();
-    retired.facts = [{ label: 'Born', value: '1960' }, { label: 'President of Ruritania', value: '2011–2016', from: '2011', to: '2016' }];
+    retired.facts = [
+      { label: 'Born', value: '1960' },
+      { label: 'President of Ruritania', value: '2011–2016', from: '2011', to: '2016' },
+    ];
     expect(consistencyProblems(replace(world(), retired)).map((x) => x.message)).toContain(
       `unity-party says anna-berg holds "Leader: Anna Berg" from 2019-03-02 now, but anna-berg's card shows no current office`,
     );
@@ -131,7 +146,10 @@ describe('consistency between cards', () => {
     ]);
     // A count in words, a past count, or no list at all: nothing to compare.
     const words = bloc();
-    words.facts = [{ label: 'Members', value: 'Ruritania and Strelsau' }, { label: 'Member states', value: '5', from: '1990', to: '2000' }];
+    words.facts = [
+      { label: 'Members', value: 'Ruritania and Strelsau' },
+      { label: 'Member states', value: '5', from: '1990', to: '2000' },
+    ];
     expect(consistencyProblems(replace(world(), words))).toEqual([]);
   });
 

@@ -17,12 +17,21 @@ const e = (id: string, name: string, aliases: Mini['aliases'] = [], type: Mini['
 
 /** Test dataset: the fixtures' entities, with their dated aliases. */
 const DATED: Mini[] = [
-  e('ali-khamenei', 'Ali Khamenei', [{ text: 'Khamenei', afterFull: true }, { text: 'Khamenei', to: '2026-02-28' }]),
+  e('ali-khamenei', 'Ali Khamenei', [
+    { text: 'Khamenei', afterFull: true },
+    { text: 'Khamenei', to: '2026-02-28' },
+  ]),
   e('mojtaba-khamenei', 'Mojtaba Khamenei', [{ text: 'Khamenei', from: '2026-03' }]),
   e('twelve-day-war', 'Twelve-Day War', [{ text: 'the Iran war', from: '2025-06-13', to: '2026-02-27' }], 'event'),
   e('2026-iran-war', '2026 Iran war', [{ text: 'the Iran war', from: '2026-02-28' }], 'event'),
-  e('rishi-sunak', 'Rishi Sunak', [{ text: 'the Prime Minister of the UK', from: '2022-10-25', to: '2024-07-04' }, { text: 'Sunak', afterFull: true }]),
-  e('keir-starmer', 'Keir Starmer', [{ text: 'the Prime Minister of the UK', from: '2024-07-05' }, { text: 'Starmer', afterFull: true }]),
+  e('rishi-sunak', 'Rishi Sunak', [
+    { text: 'the Prime Minister of the UK', from: '2022-10-25', to: '2024-07-04' },
+    { text: 'Sunak', afterFull: true },
+  ]),
+  e('keir-starmer', 'Keir Starmer', [
+    { text: 'the Prime Minister of the UK', from: '2024-07-05' },
+    { text: 'Starmer', afterFull: true },
+  ]),
 ];
 
 function run(entities: Mini[], text: string, date?: string) {
@@ -140,7 +149,10 @@ describe('schema and audit of dated aliases', () => {
   });
 
   test('periods that do not overlap separate a shared alias; overlapping ones collide', () => {
-    const ali = person('ali-khamenei', 'Ali Khamenei', [{ text: 'Khamenei', afterFull: true }, { text: 'Khamenei', to: '2026-02-28' }]);
+    const ali = person('ali-khamenei', 'Ali Khamenei', [
+      { text: 'Khamenei', afterFull: true },
+      { text: 'Khamenei', to: '2026-02-28' },
+    ]);
     const mojtaba = person('mojtaba-khamenei', 'Mojtaba Khamenei', [{ text: 'Khamenei', from: '2026-03' }]);
     expect(problems(ali, mojtaba)).toEqual([]);
     const [c] = findCollisions([ali, mojtaba] as never);

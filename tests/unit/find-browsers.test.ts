@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { candidates, findBrowser, installCommand, packagesFor, SetupError } from '../../scripts/lib/find-browsers';
 
-const only = (...paths: string[]) => (p: string) => paths.includes(p);
+const only =
+  (...paths: string[]) =>
+  (p: string) =>
+    paths.includes(p);
 
 describe('finding the browsers', () => {
   test('an explicit path is used when it exists, and is an error that names it when it does not', () => {

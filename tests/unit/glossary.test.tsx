@@ -81,7 +81,11 @@ describe('glossary import', () => {
       expect(r.ok).toBe(false);
       if (r.ok) return;
       const where = WHERE[name];
-      if (where) expect(r.problems.some((p) => p.startsWith(where)), JSON.stringify(r.problems)).toBe(true);
+      if (where)
+        expect(
+          r.problems.some((p) => p.startsWith(where)),
+          JSON.stringify(r.problems),
+        ).toBe(true);
       // A file that is not a list of entries names no entry: one message about the file.
       else expect(r.problems, JSON.stringify(r.problems)).toEqual([expect.not.stringMatching(/^entry \d/)]);
     });
@@ -127,8 +131,26 @@ describe('glossary import', () => {
   });
 
   test('the form builds a valid entry, or lists what is wrong', () => {
-    const r = entryFromForm({ name: 'Quad', type: 'organization', aliases: 'Quadrilateral Security Dialogue, QSD', summary: 'A forum.', facts: 'Members: 4\nFounded: 2007', link: 'https://en.wikipedia.org/wiki/Quad' }, '2026-11-29');
-    expect(r.ok && r.entry).toMatchObject({ id: 'quad', aliases: ['Quadrilateral Security Dialogue', 'QSD'], facts: [{ label: 'Members', value: '4' }, { label: 'Founded', value: '2007' }], links: { wikipedia: 'https://en.wikipedia.org/wiki/Quad' } });
+    const r = entryFromForm(
+      {
+        name: 'Quad',
+        type: 'organization',
+        aliases: 'Quadrilateral Security Dialogue, QSD',
+        summary: 'A forum.',
+        facts: 'Members: 4\nFounded: 2007',
+        link: 'https://en.wikipedia.org/wiki/Quad',
+      },
+      '2026-11-29',
+    );
+    expect(r.ok && r.entry).toMatchObject({
+      id: 'quad',
+      aliases: ['Quadrilateral Security Dialogue', 'QSD'],
+      facts: [
+        { label: 'Members', value: '4' },
+        { label: 'Founded', value: '2007' },
+      ],
+      links: { wikipedia: 'https://en.wikipedia.org/wiki/Quad' },
+    });
     const bad = entryFromForm({ name: '', type: 'organization', aliases: '', summary: '', facts: '', link: 'ftp://x' }, '2026-11-29');
     expect(bad.ok).toBe(false);
   });
@@ -156,7 +178,14 @@ describe('options components', () => {
   test('glossary shows entries as text and import problems as a list', () => {
     const evil = { ...good, name: '<img src=x onerror=alert(1)>' } as never;
     const { container } = render(
-      <Glossary entries={[evil]} onSave={() => null} onDelete={() => {}} onImport={() => {}} onExport={() => {}} importMessage={{ ok: false, text: 'Nothing was imported.', problems: ['entry 1, name: bad'] }} />,
+      <Glossary
+        entries={[evil]}
+        onSave={() => null}
+        onDelete={() => {}}
+        onImport={() => {}}
+        onExport={() => {}}
+        importMessage={{ ok: false, text: 'Nothing was imported.', problems: ['entry 1, name: bad'] }}
+      />,
     );
     expect(container.querySelector('img')).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
@@ -174,7 +203,22 @@ describe('options components', () => {
       onOpenOptions: () => {},
       onJump: (id: string) => jumps.push(id),
     };
-    const { rerender } = render(<Popup {...props} status={{ hostname: 'news.example', url: 'https://news.example/a', phase: 'idle', settled: 1, active: true, found: [{ id: 'russia', name: 'Russia', type: 'place', count: 3 }, { id: 'nato', name: 'NATO', type: 'organization', count: 1 }] }} />);
+    const { rerender } = render(
+      <Popup
+        {...props}
+        status={{
+          hostname: 'news.example',
+          url: 'https://news.example/a',
+          phase: 'idle',
+          settled: 1,
+          active: true,
+          found: [
+            { id: 'russia', name: 'Russia', type: 'place', count: 3 },
+            { id: 'nato', name: 'NATO', type: 'organization', count: 1 },
+          ],
+        }}
+      />,
+    );
     expect(screen.getByRole('heading', { name: 'Places' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Organisations' })).toBeTruthy();
     fireEvent.click(screen.getByText('Russia'));

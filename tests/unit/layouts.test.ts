@@ -18,12 +18,22 @@ type Page = { file: string; doc: Document; scope: ArticleScope; expect: string[]
 
 function names(doc: Document, meta: string): string[] {
   const content = doc.querySelector(`meta[name="${meta}"]`)?.getAttribute('content') ?? '';
-  return content.split('|').map((n) => n.trim()).filter(Boolean);
+  return content
+    .split('|')
+    .map((n) => n.trim())
+    .filter(Boolean);
 }
 
 function load(file: string): Page {
   const doc = new DOMParser().parseFromString(readFileSync(join(DIR, file), 'utf8'), 'text/html');
-  return { file, doc, scope: findArticleScope(doc), expect: names(doc, 'backstory-expect'), unmarked: names(doc, 'backstory-unmarked'), method: names(doc, 'backstory-method')[0] };
+  return {
+    file,
+    doc,
+    scope: findArticleScope(doc),
+    expect: names(doc, 'backstory-expect'),
+    unmarked: names(doc, 'backstory-unmarked'),
+    method: names(doc, 'backstory-method')[0],
+  };
 }
 
 /** Each occurrence of `name` in the walked text, as (in scope?) and the text around it for the failure message. */
@@ -41,7 +51,10 @@ function occurrences(page: Page, name: string): Array<{ inScope: boolean; around
   return out;
 }
 
-const pages = readdirSync(DIR).filter((f) => f.endsWith('.html')).sort().map(load);
+const pages = readdirSync(DIR)
+  .filter((f) => f.endsWith('.html'))
+  .sort()
+  .map(load);
 
 test('there are at least ten layout fixtures, each with both expectation lists', () => {
   expect(pages.length).toBeGreaterThanOrEqual(10);
@@ -60,7 +73,10 @@ describe.each(pages)('$file', (page) => {
   test.each(page.expect)('"%s" (in the article) is in scope', (name) => {
     const found = occurrences(page, name);
     expect(found.length, `${page.file}: "${name}" does not occur on the page`).toBeGreaterThan(0);
-    expect(found.some((o) => o.inScope), `${page.file}: "${name}" is out of scope (method: ${page.scope.method}) in: ${found.map((o) => o.around).join(' | ')}`).toBe(true);
+    expect(
+      found.some((o) => o.inScope),
+      `${page.file}: "${name}" is out of scope (method: ${page.scope.method}) in: ${found.map((o) => o.around).join(' | ')}`,
+    ).toBe(true);
   });
 
   test.each(page.unmarked)('"%s" (site furniture) stays out of scope', (name) => {

@@ -18,7 +18,10 @@ function run(entities: Mini[], text: string) {
 }
 
 const PEOPLE = [
-  e('xi-jinping', 'Xi Jinping', [{ text: 'Xi', afterFull: true }, { text: '习近平', lang: 'zh' }]),
+  e('xi-jinping', 'Xi Jinping', [
+    { text: 'Xi', afterFull: true },
+    { text: '习近平', lang: 'zh' },
+  ]),
   e('vladimir-putin', 'Vladimir Putin', ['Putin', { text: 'Путин', lang: 'ru' }]),
   e('associated-press', 'Associated Press', ['the Associated Press', 'AP'], 'media'),
   e('new-york', 'New York', [], 'place'),
@@ -33,7 +36,7 @@ const PEOPLE = [
 
 describe('matching', () => {
   test('possessives, curly or straight, mark the name without the ’s', () => {
-    expect(run(PEOPLE, 'Putin’s plan and Putin\'s aide')).toEqual([
+    expect(run(PEOPLE, "Putin’s plan and Putin's aide")).toEqual([
       { id: 'vladimir-putin', text: 'Putin' },
       { id: 'vladimir-putin', text: 'Putin' },
     ]);

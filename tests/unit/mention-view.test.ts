@@ -40,7 +40,13 @@ describe('the mention view', () => {
   });
 
   test('explain picks the longest hit; the first of equals', () => {
-    expect(longestHit([{ start: 0, end: 5, n: 'a' }, { start: 6, end: 20, n: 'b' }, { start: 21, end: 35, n: 'c' }])?.n).toBe('b');
+    expect(
+      longestHit([
+        { start: 0, end: 5, n: 'a' },
+        { start: 6, end: 20, n: 'b' },
+        { start: 21, end: 35, n: 'c' },
+      ])?.n,
+    ).toBe('b');
     expect(longestHit([])).toBeUndefined();
   });
 

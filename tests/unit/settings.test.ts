@@ -17,7 +17,14 @@ describe('settings', () => {
   });
 
   test('a corrupted field falls back alone; the other fields survive', () => {
-    const s = resolveSettings({ mark: 'every', style: 42, hoverDelay: -5, sites: { 'example.com': 'never', 'bad host!': 'never', 'x.org': 'sometimes' }, theme: 'dark', categories: { person: false, bogus: true } });
+    const s = resolveSettings({
+      mark: 'every',
+      style: 42,
+      hoverDelay: -5,
+      sites: { 'example.com': 'never', 'bad host!': 'never', 'x.org': 'sometimes' },
+      theme: 'dark',
+      categories: { person: false, bogus: true },
+    });
     expect(s.mark).toBe('every');
     expect(s.style).toBe(DEFAULT_SETTINGS.style);
     expect(s.hoverDelay).toBe(DEFAULT_SETTINGS.hoverDelay);

@@ -55,7 +55,10 @@ export function selectFacts(facts: readonly Fact[], articleDate?: string, eviden
     return { ...f, when: describeWhen(f, !confirmed), past: Boolean(f.to), ...(confirmed ? { confirmed } : {}) };
   };
   if (articleDate) {
-    return facts.filter((f) => heldOn(f, articleDate)).slice(0, MAX_FACTS).map(shown);
+    return facts
+      .filter((f) => heldOn(f, articleDate))
+      .slice(0, MAX_FACTS)
+      .map(shown);
   }
   const current = facts.filter((f) => !f.to);
   const past = facts.filter((f) => f.to).sort((a, b) => (b.to ?? '').localeCompare(a.to ?? ''));
@@ -67,4 +70,3 @@ export function flagEmoji(code?: string): string {
   if (!code || !/^[A-Z]{2}$/.test(code)) return '';
   return String.fromCodePoint(...code.split('').map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
-

@@ -10,24 +10,48 @@ export const OUT_ROLES = tags('navigation banner contentinfo complementary searc
 /** Pictures, captions and pull quotes belong to the story whatever their class says. */
 export const KEEP_TAGS = tags('FIGURE FIGCAPTION BLOCKQUOTE');
 /** Readability's starting scores: containers of prose up, lists and headings down. */
-export const TAG_SCORE: Record<string, number> = { DIV: 5, ARTICLE: 5, PRE: 3, TD: 3, BLOCKQUOTE: 3, ADDRESS: -3, OL: -3, UL: -3,
-  DL: -3, DD: -3, DT: -3, LI: -3, FORM: -3, H2: -5, H3: -5, H4: -5, H5: -5, H6: -5, TH: -5 };
+export const TAG_SCORE: Record<string, number> = {
+  DIV: 5,
+  ARTICLE: 5,
+  PRE: 3,
+  TD: 3,
+  BLOCKQUOTE: 3,
+  ADDRESS: -3,
+  OL: -3,
+  UL: -3,
+  DL: -3,
+  DD: -3,
+  DT: -3,
+  LI: -3,
+  FORM: -3,
+  H2: -5,
+  H3: -5,
+  H4: -5,
+  H5: -5,
+  H6: -5,
+  TH: -5,
+};
 // Class, id and custom-tag words, as whole words once camelCase is split ("mostRead" is "most-read"; "headline" holds no
 // "ad"); `prefix` also matches longer words ("contentBody"). Some French, Spanish and German words: sites use them.
-export const words = (list: string, prefix = false) =>
-  new RegExp(`(?:^|[^a-z])(?:${list.trim().split(/\s+/).join('|')})${prefix ? '' : '(?![a-z])'}`);
+export const words = (list: string, prefix = false) => new RegExp(`(?:^|[^a-z])(?:${list.trim().split(/\s+/).join('|')})${prefix ? '' : '(?![a-z])'}`);
 export const FURNITURE = words(`nav navbar navigation menu breadcrumbs? masthead footer sidebar rail related recommended promos?
   share sharing social newsletters? signup cookies? consent gdpr cmp ads? advert\\w* adslot leaderboard mpu banner sponsored
   subscribe subscription paywall most-?read most-?popular popular trending outbrain taboola tags toolbar widgets? plus-lus
   mas-leidas? meistgelesen publicite publicidad werbung anzeige comments? disqus replies commentaires comentarios kommentare`);
 export const COMMENTS = words('comments? disqus replies commentaires comentarios kommentare');
 export const CONSENT = words('cookies? consent gdpr cmp');
-export const POSITIVE = words(`article story body content post entry text main hentry prose blog contenu texte cuerpo noticia articulo
-  artikel inhalt beitrag`, true);
+export const POSITIVE = words(
+  `article story body content post entry text main hentry prose blog contenu texte cuerpo noticia articulo
+  artikel inhalt beitrag`,
+  true,
+);
 /** Readability's "ok, maybe it's a candidate": such a container is penalised for a furniture word, never dropped. */
 export const STRONG = words('article body content main story contenu cuerpo artikel inhalt', true);
-export const STANDFIRST = words(`standfirst dek deck sub-?head\\w* subtitle summary lede lead intro excerpt description kicker chapo chapeau
-  entradilla sumario vorspann teaser`, true);
+export const STANDFIRST = words(
+  `standfirst dek deck sub-?head\\w* subtitle summary lede lead intro excerpt description kicker chapo chapeau
+  entradilla sumario vorspann teaser`,
+  true,
+);
 export const MIN_PARA = 25; // shorter blocks are labels, buttons, dates
 export const MIN_EXPLICIT = 140; // prose an explicitly marked body needs (a short wire story still has this much)
 export const MIN_DENSITY = 500; // prose the best unmarked candidate needs, as in Readability
@@ -37,12 +61,28 @@ export const MENU_LINKS = 5; // a <nav> with this many links is the site's menu,
 export const HEAD_MAX = 1500; // text of the block around the headline (headline, standfirst, byline, share bar)
 
 export type Info = {
-  el: Element; tag: string; role: string; prop: string; words: string; parent: Info | null;
-  block: boolean; unlikely: boolean; linked: boolean; site: boolean; scored: boolean; score: number;
+  el: Element;
+  tag: string;
+  role: string;
+  prop: string;
+  words: string;
+  parent: Info | null;
+  block: boolean;
+  unlikely: boolean;
+  linked: boolean;
+  site: boolean;
+  scored: boolean;
+  score: number;
   /** Text, link text and links of the subtree; `own*` (and commas) count only text not inside a nested block. */
-  text: number; own: number; link: number; ownLink: number; links: number; ownCommas: number;
+  text: number;
+  own: number;
+  link: number;
+  ownLink: number;
+  links: number;
+  ownCommas: number;
   /** Text of the subtree's scored paragraphs that are not mostly links; entries: live-blog-like <article> children. */
-  prose: number; entries: number;
+  prose: number;
+  entries: number;
 };
 /** `scores`: whether paragraphs give Readability scores to their ancestors (only text density needs them). */
 export type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[]; scores: boolean };
@@ -54,13 +94,33 @@ export function describe(el: Element, tag: string, attrs: boolean, parent: Info 
   const words = raw.length > 1 || custom ? `${raw}${custom}`.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
   const role = (attrs && el.getAttribute('role')) || '';
   // Furniture's paragraphs never score (Readability's "unlikely candidates"); <article> and <main> outweigh a word.
-  const furniture = OUT_TAGS.has(tag) || tag === 'HEADER' || tag === 'FOOTER' || OUT_ROLES.has(role) ||
+  const furniture =
+    OUT_TAGS.has(tag) ||
+    tag === 'HEADER' ||
+    tag === 'FOOTER' ||
+    OUT_ROLES.has(role) ||
     (words !== '' && FURNITURE.test(words) && !STRONG.test(words) && tag !== 'ARTICLE' && tag !== 'MAIN');
   return {
-    el, tag, role, prop: (attrs && el.getAttribute('itemprop')) || '', words, parent, block: isBlockTag(tag),
-    unlikely: parent !== null && (parent.unlikely || furniture), linked: (parent !== null && parent.linked) || tag === 'A',
-    site: role === 'banner' || role === 'contentinfo', scored: false, score: 0, text: 0, own: 0, link: 0, ownLink: 0,
-    links: 0, ownCommas: 0, prose: 0, entries: 0,
+    el,
+    tag,
+    role,
+    prop: (attrs && el.getAttribute('itemprop')) || '',
+    words,
+    parent,
+    block: isBlockTag(tag),
+    unlikely: parent !== null && (parent.unlikely || furniture),
+    linked: (parent !== null && parent.linked) || tag === 'A',
+    site: role === 'banner' || role === 'contentinfo',
+    scored: false,
+    score: 0,
+    text: 0,
+    own: 0,
+    link: 0,
+    ownLink: 0,
+    links: 0,
+    ownCommas: 0,
+    prose: 0,
+    entries: 0,
   };
 }
 /**
@@ -77,7 +137,7 @@ export function measure(root: Element, parent: Info | null = null, scores = true
   };
   const top = enter(root, root.tagName.toUpperCase(), root.hasAttributes(), parent);
   let cur = top;
-  for (let node = root.firstChild; ; ) {
+  for (let node = root.firstChild; ;) {
     if (node === null) {
       if (cur === top) break;
       node = cur.el.nextSibling; // this element is done: on to its next sibling
@@ -97,7 +157,8 @@ export function measure(root: Element, parent: Info | null = null, scores = true
     } else if (type === 3) {
       const data = (node as Text).data; // read once: in a Firefox content script every read copies the string
       const c0 = data.charCodeAt(0); // a printable ASCII first character settles it without a regex
-      if ((c0 > 32 && c0 < 127) || !/^\s*$/.test(data)) { // not indentation between tags
+      if ((c0 > 32 && c0 < 127) || !/^\s*$/.test(data)) {
+        // not indentation between tags
         for (let c = scores ? data.indexOf(',') : -1; c >= 0; c = data.indexOf(',', c + 1)) cur.ownCommas++;
         for (let c = scores ? data.indexOf('，') : -1; c >= 0; c = data.indexOf('，', c + 1)) cur.ownCommas++;
         cur.text += data.length;
@@ -148,6 +209,10 @@ export function finish(page: Page, i: Info, top: Info): void {
 export const initialScore = (a: Info) => (TAG_SCORE[a.tag] ?? 0) + (POSITIVE.test(a.words) ? 25 : 0) - (FURNITURE.test(a.words) ? 25 : 0);
 export const final = (i: Info) => i.score * (1 - (i.text > 0 ? i.link / i.text : 0)); // Readability scales by link density
 export const isIn = (i: Info | null, ancestor: Info): boolean => i !== null && (i === ancestor || isIn(i.parent, ancestor));
-export const commonAncestor = (list: Info[]) => list.reduce<Info | null>((c, i) => { while (c && !isIn(i, c)) c = c.parent; return c; }, list[0]);
+export const commonAncestor = (list: Info[]) =>
+  list.reduce<Info | null>((c, i) => {
+    while (c && !isIn(i, c)) c = c.parent;
+    return c;
+  }, list[0]);
 export const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 export const proseOf = (page: Page, els: Element[]) => els.reduce((n, e) => n + (page.infos.get(e)?.prose ?? 0), 0);

@@ -4,7 +4,31 @@
  * as Mozilla Readability does. Pure and cheap: recompute it when the page changes. See docs/adr/0003-article-scope.md.
  */
 import { isInSkippedSubtree } from './walk';
-import { OUT_TAGS, OUT_ROLES, KEEP_TAGS, FURNITURE, COMMENTS, CONSENT, STANDFIRST, MIN_EXPLICIT, MIN_DENSITY, ENTRY_PROSE, MIN_LINKS, MENU_LINKS, HEAD_MAX, describe, measure, final, isIn, commonAncestor, norm, proseOf, type Info, type Page, type Ctx } from './article-measure';
+import {
+  OUT_TAGS,
+  OUT_ROLES,
+  KEEP_TAGS,
+  FURNITURE,
+  COMMENTS,
+  CONSENT,
+  STANDFIRST,
+  MIN_EXPLICIT,
+  MIN_DENSITY,
+  ENTRY_PROSE,
+  MIN_LINKS,
+  MENU_LINKS,
+  HEAD_MAX,
+  describe,
+  measure,
+  final,
+  isIn,
+  commonAncestor,
+  norm,
+  proseOf,
+  type Info,
+  type Page,
+  type Ctx,
+} from './article-measure';
 
 export type ArticleScope = {
   /** Disjoint elements whose text to scan, in document order: the body, plus headline and standfirst when outside it. */
@@ -18,11 +42,17 @@ export type ArticleScope = {
 /** Best text-density candidate (inside `within`), moved up as Readability does when the story is split in parts. */
 function topCandidate(page: Page, within: Info | null): Info | null {
   const inside = (i: Info | null): i is Info => i !== null && i.parent !== null && (!within || isIn(i, within));
-  const ranked = page.candidates.filter(inside).map((c) => ({ c, s: final(c) })).sort((a, b) => b.s - a.s);
+  const ranked = page.candidates
+    .filter(inside)
+    .map((c) => ({ c, s: final(c) }))
+    .sort((a, b) => b.s - a.s);
   if (ranked.length === 0 || ranked[0].s <= 0) return null;
   let top = ranked[0].c;
   // Three near-best candidates under one ancestor: the story comes in parts (or is a feed), so take the ancestor.
-  const alts = ranked.slice(1, 5).filter((r) => r.s >= 0.75 * ranked[0].s).map((r) => r.c);
+  const alts = ranked
+    .slice(1, 5)
+    .filter((r) => r.s >= 0.75 * ranked[0].s)
+    .map((r) => r.c);
   let p = alts.length >= 3 ? top.parent : null;
   while (inside(p) && alts.filter((a) => isIn(a, p as Info)).length < 3) p = p.parent;
   if (inside(p)) top = p;
@@ -40,7 +70,8 @@ function withSiblings(page: Page, top: Info): Element[] {
     if (sib === top.el || !i || i.unlikely || i.site) return sib === top.el;
     const bonus = cls && sib.getAttribute('class') === cls ? s0 * 0.2 : 0;
     const density = i.text > 0 ? i.link / i.text : 1;
-    const para = (i.tag === 'P' || i.tag === 'BLOCKQUOTE') &&
+    const para =
+      (i.tag === 'P' || i.tag === 'BLOCKQUOTE') &&
       ((i.own > 80 && density < 0.25) || (i.own > 0 && i.own <= 80 && i.link === 0 && /\.( |$)/.test(sib.textContent ?? '')));
     return i.tag === 'FIGURE' || para || (i.scored && final(i) + bonus >= Math.max(10, s0 * 0.2));
   });
@@ -74,8 +105,8 @@ function liveContainer(page: Page, hinted: boolean): Info | null {
 }
 /** The page's headlines: <h1>s with text, not in a menu, sidebar, footer or the site's own header. */
 function headlines(page: Page): Element[] {
-  const furniture = (i: Info) => OUT_TAGS.has(i.tag) || i.tag === 'FOOTER' || OUT_ROLES.has(i.role) ||
-    (i.tag === 'HEADER' && i.site && !i.el.closest('article'));
+  const furniture = (i: Info) =>
+    OUT_TAGS.has(i.tag) || i.tag === 'FOOTER' || OUT_ROLES.has(i.role) || (i.tag === 'HEADER' && i.site && !i.el.closest('article'));
   const clear = (i: Info | null): boolean => i === null || (!furniture(i) && clear(i.parent));
   return page.order.filter((h) => h.tag === 'H1' && h.text > 0 && clear(h.parent)).map((h) => h.el);
 }
@@ -87,8 +118,10 @@ function locate(doc: Document, page: Page): { roots: Element[]; method: string }
   const marked = page.order.filter((i) => i.prop !== '' && /\barticleBody\b/.test(i.prop) && i.text > 0);
   const all = marked.length > 1 ? commonAncestor(marked) : null;
   // A body marked in parts (split by an ad) is their container, when the parts are most of its prose.
-  const pick = all?.parent && marked.reduce((n, i) => n + i.prose, 0) >= 0.5 * all.prose
-    ? all : marked.reduce<Info | null>((a, b) => (!a || b.prose > a.prose ? b : a), null);
+  const pick =
+    all?.parent && marked.reduce((n, i) => n + i.prose, 0) >= 0.5 * all.prose
+      ? all
+      : marked.reduce<Info | null>((a, b) => (!a || b.prose > a.prose ? b : a), null);
   if (pick && pick.prose >= MIN_EXPLICIT) return { roots: [pick.el], method: 'itemprop=articleBody' };
   const fromLd = ld.bodies.map((text) => matchBody(page, text)).find((b) => b && b.prose >= MIN_EXPLICIT);
   if (fromLd) return { roots: [fromLd.el], method: 'JSON-LD articleBody' };
@@ -164,7 +197,7 @@ function scoped(page: Page, roots: Element[], method: string, ctx: Ctx): Article
   // measured because it is: see quickArticle) starts nothing to leave out.
   const late = new WeakMap<Element, boolean>();
   const inRoots = (el: Element) => {
-    for (let n = el.parentNode; n; n = n.parentNode ?? (n.nodeType === 11 ? (n as ShadowRoot).host ?? null : null)) {
+    for (let n = el.parentNode; n; n = n.parentNode ?? (n.nodeType === 11 ? ((n as ShadowRoot).host ?? null) : null)) {
       if (n.nodeType === 1 && roots.includes(n as Element)) return true; // open shadow roots: on to the host, as inScope
     }
     return false;
@@ -180,8 +213,12 @@ function firstHeadline(body: Element): Element | null {
     let clear = true;
     for (let a = h.parentElement; a && clear; a = a === body ? null : a.parentElement) {
       const [tag, role] = [a.tagName.toUpperCase(), a.getAttribute('role') ?? ''];
-      clear = !(OUT_TAGS.has(tag) || tag === 'FOOTER' || OUT_ROLES.has(role) ||
-        (tag === 'HEADER' && !a.closest('article') && measure(a, null, false).order[0].site));
+      clear = !(
+        OUT_TAGS.has(tag) ||
+        tag === 'FOOTER' ||
+        OUT_ROLES.has(role) ||
+        (tag === 'HEADER' && !a.closest('article') && measure(a, null, false).order[0].site)
+      );
     }
     if (clear) return h;
   }

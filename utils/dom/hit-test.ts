@@ -75,7 +75,8 @@ function previousText(node: Node): Text | null {
       if (last && last.nodeType === 3) return last as Text;
       if (last && last.nodeType === 1) return null; // an element without text: a gap, not a neighbour
     }
-    if (n.parentNode && n.parentNode.nodeType === 1 && /^(P|DIV|LI|TD|TH|H[1-6]|BLOCKQUOTE|SECTION|ARTICLE)$/.test((n.parentNode as Element).tagName)) return null;
+    if (n.parentNode && n.parentNode.nodeType === 1 && /^(P|DIV|LI|TD|TH|H[1-6]|BLOCKQUOTE|SECTION|ARTICLE)$/.test((n.parentNode as Element).tagName))
+      return null;
   }
   return null;
 }

@@ -15,7 +15,6 @@ import { foldAlias } from '../text/normalize';
 import { FLAG_NO_BOUNDARY, type TermIndex } from './term-index';
 import { COMPILED_VERSION, encodeTables, toBase64 } from './index-file';
 
-
 export type CompiledTables = {
   /** Children of node v: firstChild[v] .. firstChild[v + 1] - 1 (length nodes + 1). */
   firstChild: Int32Array;

@@ -81,7 +81,8 @@ export function encodeTables(t: CompiledTables): Uint8Array {
 export function decodeTables(bytes: Uint8Array): CompiledTables {
   const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const header = new Int32Array(buf.buffer, buf.byteOffset, HEADER);
-  if (header[0] !== COMPILED_VERSION || header[1] !== ORDER.length) throw new Error(`compiled index version ${header[0]}, expected ${String(COMPILED_VERSION)}`);
+  if (header[0] !== COMPILED_VERSION || header[1] !== ORDER.length)
+    throw new Error(`compiled index version ${header[0]}, expected ${String(COMPILED_VERSION)}`);
   let offset = buf.byteOffset + HEADER * 4;
   const out: Partial<Record<(typeof ORDER)[number], Int32Array | Uint16Array | Uint8Array>> = {};
   ORDER.forEach((name, k) => {

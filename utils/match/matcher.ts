@@ -144,7 +144,14 @@ export class Matcher {
       const context = this.context.get(ai);
       const period = this.period.get(ai);
       const hints = this.hints.get(ai);
-      aliases.push({ text: this.aliasText(ai), entity: this.aliasEntity[ai], flags: this.aliasFlags[ai], ...(context ? { context } : {}), ...period, ...(hints ? { hints } : {}) });
+      aliases.push({
+        text: this.aliasText(ai),
+        entity: this.aliasEntity[ai],
+        flags: this.aliasFlags[ai],
+        ...(context ? { context } : {}),
+        ...period,
+        ...(hints ? { hints } : {}),
+      });
     }
     return aliases;
   }

@@ -36,7 +36,13 @@ export class CardCache {
     let p = this.cards.get(id);
     if (!p) {
       const own = this.local(id);
-      p = own !== undefined ? Promise.resolve(own) : this.fetch.card(id).then((r) => r ?? null, () => null);
+      p =
+        own !== undefined
+          ? Promise.resolve(own)
+          : this.fetch.card(id).then(
+              (r) => r ?? null,
+              () => null,
+            );
       this.cards.set(id, p);
     }
     return p;

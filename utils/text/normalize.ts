@@ -19,7 +19,20 @@ const SPACES = '\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u20
 const INVISIBLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u180E';
 /** Letters without a canonical decomposition that readers still expect to fold. */
 const EXTRA: Record<string, string> = {
-  ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', ı: 'i', İ: 'i', ħ: 'h', Ħ: 'h', ŧ: 't', Ŧ: 't',
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  ð: 'd',
+  Ð: 'd',
+  ı: 'i',
+  İ: 'i',
+  ħ: 'h',
+  Ħ: 'h',
+  ŧ: 't',
+  Ŧ: 't',
 };
 
 const cache = new Map<number, number>();
