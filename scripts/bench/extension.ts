@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExtensionPage } from '../lib/extension-page';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, type AnyPage, type BrowserName, type Session } from '../lib/browsers';
+import { CHROMIUM_ARGS, launch, type AnyPage, type BrowserName, type Session } from '../lib/browsers';
 import { findBrowser } from '../lib/find-browsers';
 import { centreOfText } from '../lib/page-text';
 import { waitIdle } from '../lib/status';
@@ -372,15 +372,7 @@ async function tabsMemory(server: FixtureServer, articles: string[], tabs: numbe
         executablePath: findBrowser('chromium'),
         headless: true,
         viewport: { width: 1280, height: 800 },
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: CHROMIUM_ARGS,
       });
     }
     const pages: Page[] = [];

@@ -62,6 +62,9 @@ export type LaunchOptions = {
   geckoProfile?: string;
 };
 
+/** Flags for every headless Chromium the project starts: no sandbox in CI's container, nothing that calls home. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
 export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
   return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
 }
@@ -80,13 +83,7 @@ async function launchChromium(opts: LaunchOptions): Promise<Session> {
     args: [
       `--disable-extensions-except=${ext}`,
       `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...CHROMIUM_ARGS,
     ],
   });
   const requests: string[] = [];

@@ -15,6 +15,7 @@ import { ExtensionPage } from '../../scripts/lib/extension-page';
 import {
   eachBrowser,
   BROWSERS,
+  toggleCategory,
   waitForHighlight,
   idle,
   status,
@@ -101,13 +102,7 @@ eachBrowser('popup, options and settings', (browser, env) => {
     assert.ok((await groups()).includes('Places'));
     const before = (await status(env, page)).settled;
     // Switch off the Places category in the popup, as a reader would.
-    await popup.evaluate(() => ((document.querySelector('details.more') as HTMLDetailsElement).open = true), null);
-    await popup.evaluate(() => {
-      const box = Array.from(document.querySelectorAll('.cats label'))
-        .find((l) => /Places/.test(l.textContent ?? ''))!
-        .querySelector('input') as HTMLInputElement;
-      box.click();
-    }, null);
+    await toggleCategory(popup, 'Places');
     // The page applied it (its own word), and the popup shows what the page now reports.
     await idle(env, page, before);
     await waitFor(popup, () => !Array.from(document.querySelectorAll('.found h3')).some((h) => h.textContent === 'Places'));
@@ -122,12 +117,7 @@ eachBrowser('popup, options and settings', (browser, env) => {
     assert.ok(view.site, '"On this site" is still there');
     assert.ok(view.groups > 0, `"In this article" still lists the page: ${view.text.slice(0, 120)}`);
     // Pushed, not polled: a later change shows up too.
-    await popup.evaluate(() => {
-      const box = Array.from(document.querySelectorAll('.cats label'))
-        .find((l) => /Places/.test(l.textContent ?? ''))!
-        .querySelector('input') as HTMLInputElement;
-      box.click();
-    }, null);
+    await toggleCategory(popup, 'Places');
     await waitFor(popup, () => Array.from(document.querySelectorAll('.found h3')).some((h) => h.textContent === 'Places'));
     await shot(popup, `${browser}-popup-after-change`);
     await popup.close();

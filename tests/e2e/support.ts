@@ -247,6 +247,16 @@ export async function openPopup(env: Env): Promise<AnyPage> {
   return env.session.openExtensionPage(`popup.html?tab=${tabId}`);
 }
 
+/** In an open popup, tick or untick a category ("Places") under "More settings", as a reader would. */
+export async function toggleCategory(popup: AnyPage, label: string): Promise<void> {
+  await popup.evaluate((name) => {
+    (document.querySelector('details.more') as HTMLDetailsElement).open = true;
+    const row = Array.from(document.querySelectorAll('.cats label')).find((l) => (l.textContent ?? '').includes(name));
+    if (!row) throw new Error(`no category ${name}`);
+    (row.querySelector('input') as HTMLInputElement).click();
+  }, label);
+}
+
 /** Ask the content script in the fixture tab what it found (through its popup): entity ids, sorted. */
 export async function found(env: Env): Promise<string[]> {
   const popup = await openPopup(env);
