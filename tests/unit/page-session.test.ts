@@ -55,7 +55,10 @@ function session(html: string, settings: Partial<Settings>) {
 const texts = (records: readonly { range: Range }[]) => records.map((r) => r.range.toString());
 
 afterEach(() => {
-  for (const s of sessions.splice(0)) s.teardown();
+  for (const s of sessions.splice(0)) {
+    s.teardown();
+    s.cards.host.destroy();
+  }
 });
 
 describe('PageSession', () => {
@@ -151,6 +154,19 @@ describe('PageSession', () => {
     expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'NATO']);
   });
 
+  test('the article setting leaves the menu unmarked; the whole-page setting marks it', async () => {
+    background();
+    const para = (name: string) =>
+      `<p>${name} said on Tuesday that the talks, which began in the spring, would continue next month, and that officials from both sides would meet again.</p>`;
+    const html = `<nav><a href="/nato">NATO</a> <a href="/world">World</a></nav><article><h1>Talks</h1>${para('Putin')}${para('Russia')}${para('Putin')}${para('Russia')}</article>`;
+    const s = session(html, { mark: 'every' });
+    await s.apply();
+    expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'Putin', 'Russia']);
+    s.settings = resolveSettings({ ...s.settings, scope: 'page' });
+    await s.apply();
+    expect(texts(s.marks.marked)).toEqual(['NATO', 'Putin', 'Russia', 'Putin', 'Russia']);
+  });
+
   test('text added to the page later is scanned and marked', async () => {
     background();
     const s = session(ARTICLE, { scope: 'page', mark: 'every' });
@@ -191,5 +207,20 @@ describe('Navigation', () => {
     expect(nav.jumpTo('nato')).toBe(true);
     expect(s.cards.intent.target?.record.range.toString()).toBe('NATO');
     expect(nav.jumpTo('nobody')).toBe(false);
+  });
+
+  test('explain() opens the card of the longest name in a selection, or says it is unknown', async () => {
+    const bg = background();
+    const s = session(ARTICLE, { enabled: false });
+    const nav = new Navigation(s, document, () => s.catalogues.ensure());
+    // Whatever the page's settings: the catalogue is fetched for the question.
+    expect(await nav.explain('  Vladimir Putin and NATO ')).toBe(true);
+    expect(bg.asked('index')).toBe(1);
+    expect(s.cards.intent.target?.record.text).toBe('Vladimir Putin');
+    expect(s.cards.intent.pinned).toBe(true);
+
+    expect(await nav.explain('Somebody Else')).toBe(false);
+    expect(s.cards.host.visible).toBe(true);
+    expect(document.querySelector('backstory-card')?.shadowRoot?.textContent).toContain('Somebody Else');
   });
 });
