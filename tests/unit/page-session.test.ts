@@ -96,6 +96,25 @@ describe('PageSession', () => {
     expect(bg.statuses().at(-1)).toMatchObject({ active: false, reason: 'disabled' });
   });
 
+  test('a page without names reports "none-found"', async () => {
+    background();
+    const s = session('<article><p>Nothing to see here.</p></article>', {});
+    await s.apply();
+    expect(s.status()).toMatchObject({ active: true, reason: 'none-found', found: [] });
+  });
+
+  test('the phase goes from starting to idle once the tracked work is done, and the idle status is pushed', async () => {
+    const bg = background();
+    const s = session(ARTICLE, {});
+    expect(s.status().phase).toBe('starting');
+    s.work.start();
+    const applying = s.work.track(() => s.apply());
+    expect(s.status().phase).toBe('working');
+    await applying;
+    expect(s.status()).toMatchObject({ phase: 'idle', settled: 1 });
+    expect(bg.statuses().at(-1)).toMatchObject({ phase: 'idle', settled: 1, active: true });
+  });
+
   test('a muted site is not marked and says so', async () => {
     background();
     const s = session(ARTICLE, { sites: { localhost: 'never' } });
