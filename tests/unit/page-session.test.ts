@@ -1,0 +1,245 @@
+/**
+ * PageSession and Navigation in happy-dom, against a fake background (fakeBrowser) that answers the
+ * `index` and `cards` messages and records the status pushes. No highlight API here: the marks are
+ * read from the session's own lists.
+ */
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Navigation } from '../../entrypoints/content/navigation';
+import { PageSession } from '../../entrypoints/content/session';
+import { compileIndex } from '../../utils/dataset/compile';
+import type { Entity } from '../../utils/dataset/validate';
+import { compileIndexPayload } from '../../utils/match/compiled';
+import { encodeIndexFile } from '../../utils/match/index-file';
+import type { PageStatus } from '../../utils/messages';
+import { resolveSettings, type Settings } from '../../utils/settings';
+
+const ENTITIES = [
+  { id: 'vladimir-putin', type: 'person', name: 'Vladimir Putin', aliases: ['Putin'] },
+  { id: 'russia', type: 'place', name: 'Russia', aliases: [] },
+  { id: 'nato', type: 'organization', name: 'NATO', aliases: [] },
+] as Entity[];
+
+const ARTICLE = '<article><p>Putin visited Russia.</p><p>Putin spoke again.</p><p>NATO replied.</p></article>';
+
+/** A background answering the index and the card prefetch, recording every message. */
+function background() {
+  const file = encodeIndexFile(compileIndexPayload(compileIndex(ENTITIES)));
+  const sent: Array<{ type: string } & Record<string, unknown>> = [];
+  fakeBrowser.runtime.onMessage.addListener((m: unknown, _sender: unknown, reply: (r: unknown) => void) => {
+    const message = m as { type: string };
+    sent.push(message);
+    if (message.type === 'index') reply({ file: file.slice().buffer });
+    else if (message.type === 'cards') reply({});
+    else if (message.type === 'card') reply(null);
+    else return undefined;
+    return true;
+  });
+  const statuses = () => sent.filter((m) => m.type === 'statusChanged').map((m) => m.status as PageStatus);
+  const asked = (type: string) => sent.filter((m) => m.type === type).length;
+  return { sent, statuses, asked };
+}
+
+const ctx = { isInvalid: false, setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms) } as unknown as ContentScriptContext;
+const sessions: PageSession[] = [];
+
+function session(html: string, settings: Partial<Settings>) {
+  document.body.innerHTML = html;
+  const s = new PageSession(ctx, document);
+  s.settings = resolveSettings({ where: 'all', ...settings });
+  sessions.push(s);
+  return s;
+}
+
+const texts = (records: readonly { range: Range }[]) => records.map((r) => r.range.toString());
+
+afterEach(() => {
+  for (const s of sessions.splice(0)) {
+    s.teardown();
+    s.cards.host.destroy();
+  }
+});
+
+describe('PageSession', () => {
+  test('apply() on an active page marks the first mention of each entity and reports what it found', async () => {
+    const bg = background();
+    const s = session(ARTICLE, {});
+    await s.apply();
+    expect(s.active).toBe(true);
+    expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'NATO']);
+    const status = s.status();
+    expect(status.reason).toBeUndefined();
+    expect(status.found.map((f) => [f.id, f.count])).toEqual([
+      ['vladimir-putin', 2],
+      ['russia', 1],
+      ['nato', 1],
+    ]);
+    expect(bg.asked('index')).toBe(1);
+    expect(
+      bg
+        .statuses()
+        .at(-1)
+        ?.found.map((f) => f.id),
+    ).toEqual(['vladimir-putin', 'russia', 'nato']);
+  });
+
+  test('disabled: nothing marked, reason "disabled", the catalogue never asked for', async () => {
+    const bg = background();
+    const s = session(ARTICLE, { enabled: false });
+    await s.apply();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(s.active).toBe(false);
+    expect(s.marks.marked).toEqual([]);
+    expect(s.status()).toMatchObject({ active: false, reason: 'disabled', found: [] });
+    expect(bg.asked('index')).toBe(0);
+    expect(bg.statuses().at(-1)).toMatchObject({ active: false, reason: 'disabled' });
+  });
+
+  test('a page without names reports "none-found"', async () => {
+    background();
+    const s = session('<article><p>Nothing to see here.</p></article>', {});
+    await s.apply();
+    expect(s.status()).toMatchObject({ active: true, reason: 'none-found', found: [] });
+  });
+
+  test('the phase goes from starting to idle once the tracked work is done, and the idle status is pushed', async () => {
+    const bg = background();
+    const s = session(ARTICLE, {});
+    expect(s.status().phase).toBe('starting');
+    s.work.start();
+    const applying = s.work.track(() => s.apply());
+    expect(s.status().phase).toBe('working');
+    await applying;
+    expect(s.status()).toMatchObject({ phase: 'idle', settled: 1 });
+    expect(bg.statuses().at(-1)).toMatchObject({ phase: 'idle', settled: 1, active: true });
+  });
+
+  test('a muted site is not marked and says so', async () => {
+    background();
+    const s = session(ARTICLE, { sites: { localhost: 'never' } });
+    await s.apply();
+    expect(s.marks.marked).toEqual([]);
+    expect(s.status().reason).toBe('muted');
+  });
+
+  test('switching off after marking tears down: the marks go', async () => {
+    background();
+    const s = session(ARTICLE, {});
+    await s.apply();
+    expect(s.marks.marked).toHaveLength(3);
+    s.settings = resolveSettings({ ...s.settings, enabled: false });
+    await s.apply();
+    expect(s.marks.marked).toEqual([]);
+    expect(s.marks.highlighter.ranges).toEqual([]);
+    expect(s.status().reason).toBe('disabled');
+  });
+
+  test('a new mark mode redraws without asking for the catalogue again', async () => {
+    const bg = background();
+    const s = session(ARTICLE, {});
+    await s.apply();
+    s.settings = resolveSettings({ ...s.settings, mark: 'every' });
+    await s.apply();
+    expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'Putin', 'NATO']);
+    s.settings = resolveSettings({ ...s.settings, mark: 'none' });
+    await s.apply();
+    expect(s.marks.marked).toEqual([]);
+    expect(s.status().found).toHaveLength(3);
+    expect(bg.asked('index')).toBe(1);
+  });
+
+  test('teardown() clears the marks, and a scan on its way does not mark the page afterwards', async () => {
+    background();
+    const s = session(ARTICLE, {});
+    await s.apply();
+    s.teardown();
+    expect(s.marks.marked).toEqual([]);
+    expect(s.marks.highlighter.ranges).toEqual([]);
+
+    const again = session(ARTICLE, {});
+    const applying = again.apply();
+    again.teardown(); // while the catalogue is on its way
+    await applying;
+    expect(again.marks.marked).toEqual([]);
+  });
+
+  test('reloadCatalogue() asks for the catalogue again and marks the page again', async () => {
+    const bg = background();
+    const s = session(ARTICLE, {});
+    await s.apply();
+    await s.reloadCatalogue();
+    expect(bg.asked('index')).toBe(2);
+    expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'NATO']);
+  });
+
+  test('the article setting leaves the menu unmarked; the whole-page setting marks it', async () => {
+    background();
+    const para = (name: string) =>
+      `<p>${name} said on Tuesday that the talks, which began in the spring, would continue next month, and that officials from both sides would meet again.</p>`;
+    const html = `<nav><a href="/nato">NATO</a> <a href="/world">World</a></nav><article><h1>Talks</h1>${para('Putin')}${para('Russia')}${para('Putin')}${para('Russia')}</article>`;
+    const s = session(html, { mark: 'every' });
+    await s.apply();
+    expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'Putin', 'Russia']);
+    s.settings = resolveSettings({ ...s.settings, scope: 'page' });
+    await s.apply();
+    expect(texts(s.marks.marked)).toEqual(['NATO', 'Putin', 'Russia', 'Putin', 'Russia']);
+  });
+
+  test('text added to the page later is scanned and marked', async () => {
+    background();
+    const s = session(ARTICLE, { scope: 'page', mark: 'every' });
+    await s.apply();
+    const p = document.createElement('p');
+    p.textContent = 'Russia answered NATO.';
+    document.querySelector('article')!.append(p);
+    await vi.waitFor(() => expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'Putin', 'NATO', 'Russia', 'NATO']), { timeout: 3000 });
+  });
+});
+
+describe('Navigation', () => {
+  test('step() walks the marked names in reading order, wrapping, and pins each one’s card', async () => {
+    background();
+    const s = session(ARTICLE, {});
+    const nav = new Navigation(s, document, () => s.catalogues.ensure());
+    expect(nav.step(1)).toBe(false); // nothing scanned yet
+    await s.apply();
+    const at = () => s.cards.intent.target?.record.range.toString();
+    expect(nav.step(1)).toBe(true);
+    expect(at()).toBe('Putin');
+    expect(s.cards.intent.state).toBe('shown');
+    nav.step(1);
+    expect(at()).toBe('Russia');
+    nav.step(1);
+    expect(at()).toBe('NATO');
+    nav.step(1);
+    expect(at()).toBe('Putin');
+    nav.step(-1);
+    expect(at()).toBe('NATO');
+  });
+
+  test('jumpTo() opens the first mention of an entity; an unknown id is refused', async () => {
+    background();
+    const s = session(ARTICLE, {});
+    const nav = new Navigation(s, document, () => s.catalogues.ensure());
+    await s.apply();
+    expect(nav.jumpTo('nato')).toBe(true);
+    expect(s.cards.intent.target?.record.range.toString()).toBe('NATO');
+    expect(nav.jumpTo('nobody')).toBe(false);
+  });
+
+  test('explain() opens the card of the longest name in a selection, or says it is unknown', async () => {
+    const bg = background();
+    const s = session(ARTICLE, { enabled: false });
+    const nav = new Navigation(s, document, () => s.catalogues.ensure());
+    // Whatever the page's settings: the catalogue is fetched for the question.
+    expect(await nav.explain('  Vladimir Putin and NATO ')).toBe(true);
+    expect(bg.asked('index')).toBe(1);
+    expect(s.cards.intent.target?.record.text).toBe('Vladimir Putin');
+    expect(s.cards.intent.pinned).toBe(true);
+
+    expect(await nav.explain('Somebody Else')).toBe(false);
+    expect(s.cards.host.visible).toBe(true);
+    expect(document.querySelector('backstory-card')?.shadowRoot?.textContent).toContain('Somebody Else');
+  });
+});
