@@ -4,7 +4,7 @@
  * below, shifted to stay 5 px inside the viewport, and never over the name.
  */
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import type { Rect } from './dom/hit-test';
+import type { Rect } from './geometry';
 
 /** Gap between the name and the card (Page Previews' pointer is 8 px). */
 export const GAP_PX = 8;

@@ -3,7 +3,7 @@
  * (related → back) and what is shown; the page session tells it about the matcher and settings.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Rect } from '../../utils/dom/hit-test';
+import type { Rect } from '../../utils/geometry';
 import { HoverIntent } from '../../utils/hover-intent';
 import type { Catalogue } from '../../utils/catalogue';
 import type { LocatorMap } from '../../utils/map/locator';

@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { Card, UnknownCard, type CardProps } from '../../components/Card';
 import { CARD_CSS } from '../../components/card-style';
 import { placeCard, SHEET_BELOW_PX } from '../../utils/position';
-import type { Rect } from '../../utils/dom/hit-test';
+import type { Rect } from '../../utils/geometry';
 
 export type ShowOptions = Omit<CardProps, 'onClose'> & {
   anchor: Rect;

@@ -4,7 +4,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { hitTest } from '../../utils/dom/hit-test';
-import { onSafePath } from '../../utils/safe-path';
+import { onSafePath } from '../../utils/geometry';
 import type { MentionRecord } from '../../utils/scan/page-scan';
 import type { CardController } from './card-controller';
 

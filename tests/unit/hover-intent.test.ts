@@ -139,7 +139,7 @@ describe('HoverIntent', () => {
 
 describe('safe path', () => {
   test('points between the name and the card are on it; points off to the side are not', async () => {
-    const { onSafePath } = await import('../../utils/safe-path');
+    const { onSafePath } = await import('../../utils/geometry');
     const from = { x: 100, y: 100 };
     const card = { left: 80, top: 120, right: 420, bottom: 380 };
     expect(onSafePath({ x: 200, y: 115 }, from, card)).toBe(true);

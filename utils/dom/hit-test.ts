@@ -4,6 +4,8 @@
  * so blank space beside a short line does nothing, and a name wrapped over two
  * lines works on both halves.
  */
+import { boxContains, type Rect } from '../geometry';
+
 export type CaretPosition = { node: Node; offset: number };
 
 export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): CaretPosition | null {
@@ -25,13 +27,11 @@ export function caretAt(doc: Document, x: number, y: number, shadowRoots: Shadow
   return null;
 }
 
-export type Rect = { left: number; top: number; right: number; bottom: number; width: number; height: number };
-
 /** Slack in px around a line box, so the pointer on an underline still counts. */
 const SLOP = 1;
 
 export function rectContains(rect: Rect, x: number, y: number): boolean {
-  return x >= rect.left - SLOP && x <= rect.right + SLOP && y >= rect.top - SLOP && y <= rect.bottom + SLOP;
+  return boxContains(rect, x, y, SLOP);
 }
 
 /** The client rect of `range` under (x, y), if any: the line the pointer is on. */

@@ -1,11 +1,23 @@
 /**
+ * The one geometry module: points, boxes and rects as the DOM gives them, and the tests on them that
+ * hit testing, card placement and the hover's safe path share.
+ */
+export type Point = { x: number; y: number };
+export type Box = { left: number; top: number; right: number; bottom: number };
+/** A DOMRect's fields, without the DOMRect (tests and placement build them by hand). */
+export type Rect = Box & { width: number; height: number };
+
+/** Whether (x, y) lies in `box`, grown by `slack` px on every side. */
+export function boxContains(box: Box, x: number, y: number, slack = 0): boolean {
+  return x >= box.left - slack && x <= box.right + slack && y >= box.top - slack && y <= box.bottom + slack;
+}
+
+/*
  * The safe path from a name to its card: the triangle between the point where the
  * pointer left the name and the card's nearer edge. While the pointer travels
  * inside it, the card keeps its grace period (Page Previews and 10ten do the same),
  * so a diagonal move into the card does not lose it by crossing other text.
  */
-export type Point = { x: number; y: number };
-export type Box = { left: number; top: number; right: number; bottom: number };
 
 /** Extra px around the triangle: hands are not exact. */
 const TOLERANCE = 4;
