@@ -28,7 +28,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       session.active = false;
       // The page first: marks and card go even if the extension APIs below already throw.
-      session.teardown();
+      session.teardown(true);
       session.cards.host.destroy();
       for (const stop of stops) {
         try {

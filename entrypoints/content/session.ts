@@ -24,7 +24,11 @@ import { rescanScope, scanScope, type ScopeScanHooks } from './scope-scan';
 import { ShadowRoots } from './shadow-styler';
 import { StatusReporter } from './status-reporter';
 
+/** idle (inactive here) → loading (the catalogue) → scanning → marked; retired once the extension went away. */
+export type SessionState = 'idle' | 'loading' | 'scanning' | 'marked' | 'retired';
+
 export class PageSession {
+  state: SessionState = 'idle';
   settings: Settings = resolveSettings({});
   scan: PageScan | null = null;
   active = false;
@@ -79,7 +83,8 @@ export class PageSession {
     else this.remark();
   }
 
-  teardown(): void {
+  teardown(retire = false): void {
+    this.state = retire ? 'retired' : 'idle';
     this.runs++; // a full scan still on its way must not mark the page after this
     this.batcher.disconnect();
     this.marks.clear();
@@ -92,11 +97,13 @@ export class PageSession {
     if (!this.active) return;
     const run = ++this.runs;
     const current = () => this.active && run === this.runs;
+    this.state = 'loading';
     const catalogue = await this.catalogues.ensure();
     const body = this.doc.body;
     if (!catalogue || !current() || !body) return;
     const scan = (this.scan ??= new PageScan(catalogue.matcher));
     scan.reset();
+    this.state = 'scanning';
     this.articleDate = publicationDate(this.doc);
     // Names are read at the article's date ("Khamenei" in 2025 is Ali, in 2026 Mojtaba); an undated page is read as of today.
     const date = this.articleDate ?? today();
@@ -112,6 +119,7 @@ export class PageSession {
     if (!current()) return;
     const markStart = performance.now();
     this.remark();
+    this.state = 'marked';
     recordTiming('mark', markStart);
     if (!this.batcher.observing) for (const root of [body, ...this.shadows.list]) this.batcher.observe(root);
     await yieldToPage();

@@ -164,6 +164,28 @@ describe('PageSession', () => {
     expect(again.marks.marked).toEqual([]);
   });
 
+  test('lifecycle: idle → loading → scanning → marked; a teardown goes back to idle, a retirement is final', async () => {
+    background();
+    const s = session(ARTICLE, {});
+    expect(s.state).toBe('idle');
+    const seen: string[] = [];
+    const applying = s.apply();
+    seen.push(s.state); // the catalogue is on its way
+    await applying;
+    seen.push(s.state);
+    expect(seen).toEqual(['loading', 'marked']);
+    s.teardown();
+    expect(s.state).toBe('idle');
+    await s.apply();
+    expect(s.state).toBe('marked');
+    s.teardown(true);
+    expect(s.state).toBe('retired');
+
+    const off = session(ARTICLE, { enabled: false });
+    await off.apply();
+    expect(off.state).toBe('idle');
+  });
+
   test('reloadCatalogue() asks for the catalogue again and marks the page again', async () => {
     const bg = background();
     const s = session(ARTICLE, {});
