@@ -8,7 +8,6 @@ import { inNewsArticleFrame, isNewsArticle, publicationDate } from '../../utils/
 import { MutationBatcher } from '../../utils/dom/mutation-batcher';
 import { CUSTOM_PREFIX } from '../../utils/glossary-store';
 import type { PageStatus } from '../../utils/messages';
-import { statusReason } from '../../utils/page/mention-view';
 import { ScopeTracker } from '../../utils/page/scope-plan';
 import { recordTiming } from '../../utils/page/timings';
 import { WorkTracker } from '../../utils/page/work-tracker';
@@ -22,7 +21,7 @@ import { CatalogueSource } from './catalogue-source';
 import { PageMarks } from './page-marks';
 import { rescanScope, scanScope, type ScopeScanHooks } from './scope-scan';
 import { ShadowRoots } from './shadow-styler';
-import { StatusReporter } from './status-reporter';
+import { pageStatus, StatusReporter } from './status-reporter';
 
 /** idle (inactive here) → loading (the catalogue) → scanning → marked; retired once the extension went away. */
 export type SessionState = 'idle' | 'loading' | 'scanning' | 'marked' | 'retired';
@@ -54,9 +53,7 @@ export class PageSession {
     this.catalogues = new CatalogueSource(started);
     this.reporter = new StatusReporter(doc, () => this.status());
     this.scope = new ScopeTracker(doc);
-    this.shadows = new ShadowRoots(doc.defaultView!, HIGHLIGHT_CSS, (r) => {
-      if (this.batcher.observing) this.batcher.observe(r);
-    });
+    this.shadows = new ShadowRoots(doc.defaultView!, HIGHLIGHT_CSS, (r) => this.batcher.observing && this.batcher.observe(r));
     this.cards = new CardController(doc, ctx, {
       catalogue: () => this.catalogues.current,
       settings: () => this.settings,
@@ -64,7 +61,8 @@ export class PageSession {
       focus: (range) => this.marks.highlighter.focus(range),
     });
     const timers = { setTimeout: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms), clearTimeout: (id: number) => clearTimeout(id) };
-    this.batcher = new MutationBatcher(doc.body ?? doc.documentElement, (roots) => void this.work.track(() => this.rescanChanged(roots)), timers);
+    const onChange = (roots: Node[]) => void this.work.track(() => this.rescanChanged(roots));
+    this.batcher = new MutationBatcher(doc.body ?? doc.documentElement, onChange, timers);
   }
 
   /** Re-evaluate everything that depends on settings; cheap when nothing changed. */
@@ -140,15 +138,8 @@ export class PageSession {
     const scan = this.scan;
     if (!scan || !this.active || !this.scope.current) return;
     if (!this.scope.stillHolds()) return this.rescanAll();
-    if (
-      await rescanScope(
-        scan,
-        this.scope.current,
-        changed,
-        this.hooks(() => this.active && this.scan === scan),
-      )
-    )
-      this.remark();
+    const live = () => this.active && this.scan === scan;
+    if (await rescanScope(scan, this.scope.current, changed, this.hooks(live))) this.remark();
   }
 
   private hooks(current: () => boolean): ScopeScanHooks {
@@ -161,10 +152,8 @@ export class PageSession {
   }
 
   status(): PageStatus {
-    const hostname = this.doc.location?.hostname ?? '';
-    const found = this.active ? this.marks.found() : [];
     const phase = this.work.phase(this.batcher.waiting || this.marks.highlighter.settling);
-    const reason = statusReason(this.settings, hostname, this.active, found.length);
-    return { hostname, url: this.doc.location?.href ?? '', active: this.active, phase, settled: this.work.settled, reason, found };
+    const found = this.active ? this.marks.found() : [];
+    return pageStatus(this.doc, { settings: this.settings, active: this.active, found, phase, settled: this.work.settled });
   }
 }
