@@ -63,7 +63,15 @@ export type LaunchOptions = {
 };
 
 /** Flags for every headless Chromium the project starts: no sandbox in CI's container, nothing that calls home. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export async function launch(name: BrowserName, opts: LaunchOptions = {}): Promise<Session> {
   return name === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
@@ -80,11 +88,7 @@ async function launchChromium(opts: LaunchOptions): Promise<Session> {
     hasTouch: opts.hasTouch ?? false,
     // Playwright turns the back/forward cache off; readers have it, and a test checks that pages restored from it work.
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      ...CHROMIUM_ARGS,
-    ],
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_ARGS],
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
