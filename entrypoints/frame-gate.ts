@@ -5,9 +5,9 @@
  * same-origin comments frame, an embedded story), or any frame when the reader chose every page, asks
  * the background to put the full content script into it. Firefox runs the full script in every frame.
  */
-import { inNewsArticleFrame, isNewsArticle } from '../utils/article';
+import { activeOnPage } from '../utils/article';
 import type { ToBackground } from '../utils/messages';
-import { activeFor, resolveSettings } from '../utils/settings';
+import { resolveSettings } from '../utils/settings';
 
 /** The two Chromium APIs the gate needs, used directly: the polyfill alone would be most of its size. */
 type Api = {
@@ -34,7 +34,7 @@ export default defineUnlistedScript({
     const api = (globalThis as unknown as { chrome: Api }).chrome;
     try {
       const settings = resolveSettings((await api.storage.sync.get('settings')).settings);
-      if (!activeFor(settings, location.hostname, () => isNewsArticle(document) || inNewsArticleFrame(document))) return;
+      if (!activeOnPage(settings, document)) return;
       await api.runtime.sendMessage({ type: 'injectFrame' });
     } catch {
       // The extension was reloaded under this frame: nothing to do.

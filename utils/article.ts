@@ -3,6 +3,8 @@
  * metadata: JSON-LD, Open Graph, <time>. Used for "news articles only" and for
  * showing the facts that held on the article's date.
  */
+import { activeFor, type Settings } from './settings';
+
 const ARTICLE_TYPES = new Set([
   'NewsArticle',
   'Article',
@@ -73,4 +75,9 @@ export function inNewsArticleFrame(doc: Document): boolean {
   } catch {
     return false; // cross-origin parent: only the frame's own page counts
   }
+}
+
+/** Whether Backstory works on this document under these settings: site rules, then news articles (or frames in one). */
+export function activeOnPage(settings: Settings, doc: Document): boolean {
+  return activeFor(settings, doc.location?.hostname ?? '', () => isNewsArticle(doc) || inNewsArticleFrame(doc));
 }

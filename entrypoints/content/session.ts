@@ -4,7 +4,7 @@
  * the status goes out through StatusReporter; hover and card live in CardController.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { inNewsArticleFrame, isNewsArticle, publicationDate } from '../../utils/article';
+import { activeOnPage, publicationDate } from '../../utils/article';
 import { MutationBatcher } from '../../utils/dom/mutation-batcher';
 import { CUSTOM_PREFIX } from '../../utils/glossary-store';
 import type { PageStatus } from '../../utils/messages';
@@ -12,14 +12,14 @@ import { ScopeTracker } from '../../utils/page/scope-plan';
 import { recordTiming } from '../../utils/page/timings';
 import { WorkTracker } from '../../utils/page/work-tracker';
 import { PageScan } from '../../utils/scan/page-scan';
-import { activeFor, resolveSettings, type Settings } from '../../utils/settings';
+import { resolveSettings, type Settings } from '../../utils/settings';
 import { yieldToPage } from '../../utils/tasks/scheduler';
 import { today } from '../../utils/text/dates';
 import HIGHLIGHT_CSS from '../../public/highlights.css?raw';
 import { CardController } from './card-controller';
 import { CatalogueSource } from './catalogue-source';
 import { PageMarks } from './page-marks';
-import { rescanScope, scanScope, type ScopeScanHooks } from './scope-scan';
+import { rescanScope, scanScope } from './scope-scan';
 import { ShadowRoots } from './shadow-styler';
 import { pageStatus, StatusReporter } from './status-reporter';
 
@@ -69,8 +69,7 @@ export class PageSession {
   async apply(): Promise<void> {
     if (this.ctx.isInvalid) return;
     this.cards.intent.setDelay(this.settings.hoverDelay);
-    const hostname = this.doc.location?.hostname ?? '';
-    if (!activeFor(this.settings, hostname, () => isNewsArticle(this.doc) || inNewsArticleFrame(this.doc))) {
+    if (!activeOnPage(this.settings, this.doc)) {
       if (this.active) this.teardown();
       this.active = false;
       this.reporter.push();
@@ -109,7 +108,7 @@ export class PageSession {
     // Only the article (its body, headline and standfirst), unless the reader chose the whole page.
     const scope = this.scope.plan(this.settings.scope);
     recordTiming('scope', scanStart);
-    if (!(await scanScope(scan, scope, date, this.hooks(current)))) return;
+    if (!(await scanScope(scan, scope, date, this.shadows.hooks(current)))) return;
     recordTiming('scan', scanStart);
     this.scanned = true;
     // Marking, and asking for the cards, are tasks of their own after the scan's last slice.
@@ -139,11 +138,7 @@ export class PageSession {
     if (!scan || !this.active || !this.scope.current) return;
     if (!this.scope.stillHolds()) return this.rescanAll();
     const live = () => this.active && this.scan === scan;
-    if (await rescanScope(scan, this.scope.current, changed, this.hooks(live))) this.remark();
-  }
-
-  private hooks(current: () => boolean): ScopeScanHooks {
-    return { current, adopt: (r) => this.shadows.adopt(r), known: (r) => this.shadows.has(r) };
+    if (await rescanScope(scan, this.scope.current, changed, this.shadows.hooks(live))) this.remark();
   }
 
   remark(): void {

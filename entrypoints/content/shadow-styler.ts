@@ -1,3 +1,5 @@
+import type { ScopeScanHooks } from './scope-scan';
+
 /**
  * ::highlight() rules from the manifest stylesheet do not reach into shadow trees: an open shadow
  * root with marks adopts a sheet of its own (no element is added to it).
@@ -39,6 +41,11 @@ export class ShadowRoots {
 
   has(root: ShadowRoot): boolean {
     return this.list.includes(root);
+  }
+
+  /** The scan's hooks for a run: `current` says whether the run still counts. */
+  hooks(current: () => boolean): ScopeScanHooks {
+    return { current, adopt: (r) => this.adopt(r), known: (r) => this.has(r) };
   }
 
   adopt(root: ShadowRoot): void {
