@@ -4,7 +4,7 @@
  * anything is written: every problem is listed with where it is, and an invalid
  * file changes nothing.
  */
-import { isPlainObject } from './guards';
+import { isPlainObject } from './core/guards';
 import { validateEntity, type Entity } from './dataset/validate';
 import type { EntityType } from './dataset/types';
 

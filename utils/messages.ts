@@ -11,7 +11,7 @@ import type { IndexMessage } from './match/index-file';
 import type { Timing } from './page/timings';
 import type { EntityType } from './dataset/types';
 import type { LocatorMap } from './map/locator';
-import { isPlainObject } from './guards';
+import { isPlainObject } from './core/guards';
 
 export type FoundEntity = { id: string; name: string; type: EntityType; count: number };
 

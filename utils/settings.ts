@@ -5,7 +5,7 @@
  * field never costs the user the others.
  */
 import { ENTITY_TYPES, type EntityType } from './dataset/types';
-import { isPlainObject } from './guards';
+import { isPlainObject } from './core/guards';
 
 export type SiteRule = 'always' | 'never';
 /** How marks are drawn; the highlighter registers one CSS highlight per style. */

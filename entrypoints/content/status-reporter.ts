@@ -30,10 +30,7 @@ export class StatusReporter {
     const signature = JSON.stringify([status.active, status.phase, status.reason, status.found.map((f) => [f.id, f.count])]);
     if (signature === this.last) return;
     this.last = signature;
-    try {
-      sendToBackground('statusChanged', { status }).catch(() => {});
-    } catch {
-      // Extension reloaded: nobody to tell.
-    }
+    // An extension that was reloaded has nobody to tell; sendToBackground is async, so that is a rejection.
+    sendToBackground('statusChanged', { status }).catch(() => {});
   }
 }

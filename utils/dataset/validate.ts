@@ -8,6 +8,7 @@
  * A valid entity comes back as a new object: strings trimmed, keys in the order declared here,
  * unknown keys refused (never copied).
  */
+import { isPlainObject } from '../core/guards';
 import { isOrdered } from '../text/dates';
 import { ENTITY_TYPES, type EntityType } from './types';
 
@@ -86,9 +87,6 @@ export function isIsoDate(v: unknown): v is string {
 
 /** Each reader checks one value at `path`: it returns the value to keep, or undefined after adding its issues. */
 type Read<T> = (v: unknown, path: string, issues: Issue[]) => T | undefined;
-
-/** utils/guards.ts's check: utils/dataset sits below utils/ in the folder layers (tests/unit/layers.test.ts), so it cannot import it. */
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const at = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
 
