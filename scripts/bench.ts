@@ -302,7 +302,7 @@ async function main() {
         unit: '%',
         limit: '< 10 %',
         pass: share < 10,
-        method: `${CONTENT_METHOD}; scope = findArticleScope (ADR 0003), scan = scope + walk + match + ranges, medians`,
+        method: `${CONTENT_METHOD}; scope = planScope (ADR 0003), scan = scope + walk + match + ranges, medians`,
       });
     }
     add.push({

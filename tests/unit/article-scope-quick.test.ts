@@ -14,6 +14,12 @@ const para = (tag: string) =>
 const paras = (tag: string, n = 4) => Array.from({ length: n }, (_, i) => para(`${tag}${i}`)).join('');
 const links = (tag: string, n = 4) =>
   `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="#${i}">${tag} headline number ${i} about the markets</a></li>`).join('')}</ul>`;
+const linked = (tag: string, n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>${tag}${i}: <a href="#a">Xi Jinping</a> met <a href="#b">Vladimir Putin</a> in <a href="#c">Beijing</a> on Tuesday, and the two leaders said that the talks would go on next month.</p>`,
+  ).join('');
 const menu = `<nav><a href="/world">World</a> <a href="/us">US</a> <a href="/uk">UK</a> <a href="/china">China</a> <a href="/business">Business</a> <a href="/contact">Contact us</a></nav>`;
 
 /** What a scope says about every element of the page: roots, method, and each element's excluded() answer. */
@@ -58,6 +64,9 @@ describe('quick path finds what the whole-page pass finds', () => {
     'live entries': `<article><h1>Live</h1><div itemprop="liveBlogUpdate">${paras('A', 2)}</div><div itemprop="liveBlogUpdate">${paras('B', 2)}</div></article>`,
     'no article at all': `<div class="content"><h1>Headline</h1>${paras('Body', 6)}</div>`,
     'an h1 outside any article': `<h1>Headline</h1><article>${paras('Body', 6)}</article>`,
+    'links in the story, a link list, a furniture-worded body, comments and own header and footer': `<article id="story"><h1>Headline</h1><div class="story-body">${linked('Body', 4)}</div><div class="paywall-content">${paras('Pay', 6)}</div><div class="related">${links('Related', 5)}</div><section>${links('Plain', 4)}</section><div class="comments">${paras('Comment', 1)}</div><ad-slot>${paras('Ad', 1)}</ad-slot><header><p>Kicker</p></header><footer><p>Byline</p></footer><article class="entry">${paras('Entry', 2)}</article></article>`,
+    'a body that is mostly links': `<article id="story"><h1>Headline</h1>${paras('Body', 2)}<div class="story-body">${links('Inline', 12)}<p>Short.</p></div></article>`,
+    'prose only after short paragraphs, and a hidden one': `<article id="story"><h1>Headline</h1><p>Short one.</p><p hidden>${'Hidden text that is long enough to count as a paragraph. '.repeat(4)}</p>${Array.from({ length: 12 }, (_, i) => `<p>Item ${i} is a line of some length.</p>`).join('')}${paras('Late', 1)}</article>`,
     'nested articles': `<article class="page"><article id="story"><h1>Headline</h1>${paras('Body', 3)}<div class="more">${[1, 2, 3].map((i) => `<article><a href="#${i}">Card ${i}</a></article>`).join('')}</div></article></article>`,
   };
   test.each(Object.entries(cases))('%s', (_, body) => {
@@ -101,6 +110,34 @@ describe('the quick path itself', () => {
     p.textContent = 'A new paragraph, written after the page loaded, about the talks.';
     doc.getElementById('story')!.append(box, p);
     expect([scope.excluded(box), scope.excluded(p)]).toEqual([true, false]);
+  });
+});
+
+describe('what the quick path reads', () => {
+  test('a long story is not measured: only its first paragraphs and what the scan asks about', () => {
+    const doc = page(
+      `<header class="site-header">${menu}</header><article id="story"><h1>Headline</h1><div class="story-body">${paras('Body', 60)}</div><aside>${links('Related', 5)}</aside></article>`,
+    );
+    const desc = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Object.getPrototypeOf(doc.createTextNode(''))), 'data')!;
+    let reads = 0;
+    const owner = Object.getPrototypeOf(Object.getPrototypeOf(doc.createTextNode('')));
+    Object.defineProperty(owner, 'data', {
+      ...desc,
+      get(this: Text) {
+        reads++;
+        return desc.get!.call(this);
+      },
+    });
+    try {
+      const scope = findArticleScope(doc);
+      expect(scope.method).toBe('article with h1');
+      expect(reads).toBeLessThan(12);
+      const all = Array.from(doc.querySelectorAll('#story *'));
+      expect(all.filter((el) => scope.excluded(el)).map((el) => el.tagName)).toEqual(['ASIDE']);
+      expect(reads).toBeLessThan(12); // the body's links test reads anchors and first paragraphs, not the body
+    } finally {
+      Object.defineProperty(owner, 'data', desc);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { HUGE_PAGE_CHILDREN, planScope, rootsToRescan, sameScope, ScopeTracker, SCOPE_RECHECK_MS } from '../../utils/page/scope-plan';
+import { HUGE_PAGE_CHARS, HUGE_PAGE_CHILDREN, planScope, rootsToRescan, sameScope, ScopeTracker, SCOPE_RECHECK_MS } from '../../utils/page/scope-plan';
 
 function page(body: string): Document {
   return new DOMParser().parseFromString(`<!doctype html><html><body>${body}</body></html>`, 'text/html');
@@ -30,6 +30,26 @@ describe('planScope', () => {
     const scope = planScope(doc, 'article');
     expect(scope.roots).toEqual([doc.body]);
     expect(scope.method).toContain('too long');
+  });
+
+  test('a page with more text than any article and no article to find quickly is scanned whole', () => {
+    const doc = page(`<div>${'<p>A line of an archive page that goes on and on.</p>'.repeat(Math.ceil(HUGE_PAGE_CHARS / 40))}</div>`);
+    expect(planScope(doc, 'article').method).toContain('too long');
+  });
+
+  test('a very long article is still found quickly; what needs measuring in it is kept, not measured', () => {
+    const long = `<p>${'The committee met again on Tuesday, and the talks went on late into the night. '.repeat(40)}</p>`.repeat(
+      Math.ceil(HUGE_PAGE_CHARS / 3000),
+    );
+    const list = `<div class="story-list">${Array.from({ length: 6 }, (_, i) => `<a href="#${i}">Another story number ${i}</a>`).join(' ')}</div>`;
+    const doc = page(`${menu}<article id="story"><h1>Headline</h1>${long}<aside id="aside">${list}</aside>${list}</article>`);
+    const scope = planScope(doc, 'article');
+    expect([scope.method, scope.roots.map((r) => r.id)]).toEqual(['article with h1', ['story']]);
+    expect(scope.excluded(doc.getElementById('aside')!)).toBe(true); // an <aside> needs no measuring
+    expect(scope.excluded(doc.querySelector('#story > .story-list')!)).toBe(false); // a link list would: kept
+    // On a page of ordinary length the same list is left out.
+    const short = page(`${menu}<article id="story"><h1>Headline</h1>${long.slice(0, 4000)}</p>${list}</article>`);
+    expect(planScope(short, 'article').excluded(short.querySelector('#story > .story-list')!)).toBe(true);
   });
 });
 

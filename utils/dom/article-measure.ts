@@ -33,7 +33,54 @@ export const TAG_SCORE: Record<string, number> = {
 };
 // Class, id and custom-tag words, as whole words once camelCase is split ("mostRead" is "most-read"; "headline" holds no
 // "ad"); `prefix` also matches longer words ("contentBody"). Some French, Spanish and German words: sites use them.
-export const words = (list: string, prefix = false) => new RegExp(`(?:^|[^a-z])(?:${list.trim().split(/\s+/).join('|')})${prefix ? '' : '(?![a-z])'}`);
+// Tested by tokens (the runs of a-z), not a regex: a page runs these once, cold, and compiling a regex of a hundred
+// alternatives cost more than the rest of the quick path (tests/unit/article-words.test.ts holds them to the regex).
+/** `list` and `prefix` as given, for the test that holds the tokens to the regex they replace. */
+export type WordList = { test(words: string): boolean; list: string; prefix: boolean };
+export function words(list: string, prefix = false): WordList {
+  // Whole tokens ("nav", "ads"), token prefixes ("advert…"), and pairs joined by one hyphen ("most-read").
+  const exact = new Set<string>();
+  const starts = new Set<string>();
+  const pairs = new Map<string, Array<{ b: string; open: boolean; plural: boolean }>>();
+  for (const w of list.trim().split(/\s+/)) {
+    const open = prefix || w.endsWith('\\w*');
+    const plural = w.endsWith('s?');
+    const core = w.replace(/\\w\*$|s\?$/, '');
+    const [a, b] = core.split(/-\??/);
+    const one = b === undefined ? a : core.includes('-?') ? a + b : null; // "most-?read" is also "mostread"
+    if (one !== null && open) starts.add(one);
+    else if (one !== null) for (const t of plural ? [one, `${one}s`] : [one]) exact.add(t);
+    if (b !== undefined) pairs.set(a, [...(pairs.get(a) ?? []), { b, open, plural }]);
+  }
+  const isLetter = (c: number) => c >= 97 && c <= 122;
+  const fits = (t: string, p: { b: string; open: boolean; plural: boolean }) => (p.open ? t.startsWith(p.b) : t === p.b || (p.plural && t === `${p.b}s`));
+  const startsWithOne = (t: string) => {
+    for (let n = 1; n <= t.length; n++) if (starts.has(t.slice(0, n))) return true;
+    return false;
+  };
+  return {
+    list,
+    prefix,
+    test(s: string): boolean {
+      // Tokens are the maximal runs of a-z, as the regex's (?:^|[^a-z]) and (?![a-z]) bound them.
+      let prev: string | null = null; // the previous token, when a lone "-" joins it to this one
+      for (let i = 0; i < s.length;) {
+        if (!isLetter(s.charCodeAt(i))) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < s.length && isLetter(s.charCodeAt(j))) j++;
+        const t = s.slice(i, j);
+        if (exact.has(t) || (starts.size > 0 && startsWithOne(t))) return true;
+        if (prev !== null && pairs.get(prev)?.some((p) => fits(t, p))) return true;
+        prev = s.charCodeAt(j) === 45 && j + 1 < s.length && isLetter(s.charCodeAt(j + 1)) ? t : null;
+        i = j;
+      }
+      return false;
+    },
+  };
+}
 export const FURNITURE = words(`nav navbar navigation menu breadcrumbs? masthead footer sidebar rail related recommended promos?
   share sharing social newsletters? signup cookies? consent gdpr cmp ads? advert\\w* adslot leaderboard mpu banner sponsored
   subscribe subscription paywall most-?read most-?popular popular trending outbrain taboola tags toolbar widgets? plus-lus
@@ -86,12 +133,28 @@ export type Info = {
 };
 /** `scores`: whether paragraphs give Readability scores to their ancestors (only text density needs them). */
 export type Page = { infos: Map<Element, Info>; order: Info[]; candidates: Info[]; scores: boolean };
-export type Ctx = { page: Page; full: boolean; rootProse: number };
+/** What the leave-out rules read besides an element's own record: the scan's roots' prose, and whether an <article> holds the site's menus. */
+export type Ctx = { full: boolean; rootProse: () => number; siteOf: (el: Element) => boolean | undefined };
+/** The rules' context over a measured page. */
+export const pageCtx = (page: Page, full: boolean, rootProse: number): Ctx => ({ full, rootProse: () => rootProse, siteOf: (el) => page.infos.get(el)?.site });
+/** "mostRead" → "most-read", lower case: camelCase split as the word lists expect (no regex: this runs cold on every page). */
+function kebab(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 1; i < s.length; i++) {
+    const [a, b] = [s.charCodeAt(i - 1), s.charCodeAt(i)];
+    if (a >= 97 && a <= 122 && b >= 65 && b <= 90) {
+      out += `${s.slice(from, i)}-`;
+      from = i;
+    }
+  }
+  return (out + s.slice(from)).toLowerCase();
+}
 export function describe(el: Element, tag: string, attrs: boolean, parent: Info | null): Info {
   // Most elements of a story (its <p>s) have no attributes: skip the reads.
   const raw = attrs ? `${el.id} ${el.getAttribute('class') ?? ''}` : '';
   const custom = tag.includes('-') ? ` ${tag}` : ''; // <amp-ad>, <ad-slot>: the tag names the thing
-  const words = raw.length > 1 || custom ? `${raw}${custom}`.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase() : '';
+  const words = raw.length > 1 || custom ? kebab(`${raw}${custom}`) : '';
   const role = (attrs && el.getAttribute('role')) || '';
   // Furniture's paragraphs never score (Readability's "unlikely candidates"); <article> and <main> outweigh a word.
   const furniture =

@@ -3,7 +3,7 @@
  * over the nodes reads tags, attributes and text lengths (no layout, no innerText); signals are tried strongest first,
  * as Mozilla Readability does. Pure and cheap: recompute it when the page changes. See docs/adr/0003-article-scope.md.
  */
-import { isInSkippedSubtree } from './walk';
+import { isInSkippedSubtree, isSkippedElement } from './walk';
 import {
   OUT_TAGS,
   OUT_ROLES,
@@ -17,6 +17,7 @@ import {
   ENTRY_PROSE,
   MIN_LINKS,
   MENU_LINKS,
+  MIN_PARA,
   HEAD_MAX,
   describe,
   measure,
@@ -28,6 +29,7 @@ import {
   type Info,
   type Page,
   type Ctx,
+  pageCtx,
 } from './article-measure';
 
 export type ArticleScope = {
@@ -79,6 +81,7 @@ function withSiblings(page: Page, top: Info): Element[] {
 /** JSON-LD read as text, not parsed: broken JSON-LD is common, and only these two facts are needed. */
 function readJsonLd(doc: Document): { bodies: string[]; live: boolean } {
   const text = Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent ?? '').join('\n');
+  if (text === '') return { bodies: [], live: false }; // most pages: no regex to compile
   const unescape = (_: string, hex: string, c: string) => (hex ? String.fromCharCode(parseInt(hex, 16)) : 'nrt'.includes(c) ? ' ' : c);
   const bodies = Array.from(text.matchAll(/"articleBody"\s*:\s*"((?:[^"\\]|\\.)*)"/g), (m) => m[1].replace(/\\u([0-9a-fA-F]{4})|\\(.)/g, unescape));
   return { bodies, live: /"LiveBlogPosting"/.test(text) };
@@ -167,7 +170,7 @@ function withLead(page: Page, roots: Element[], ctx: Ctx): Element[] {
 function ownSection(i: Info, ctx: Ctx): boolean {
   if (i.el.getElementsByTagName('h1').length > 0) return true;
   const a = i.site ? null : i.el.parentElement?.closest('article');
-  return a != null && !ctx.page.infos.get(a)?.site;
+  return a != null && !ctx.siteOf(a);
 }
 /** Cheapest tests first: most elements of a story are plain <p>s, with no attribute and so no class word to test. */
 function leaveOut(i: Info, ctx: Ctx): boolean {
@@ -178,7 +181,7 @@ function leaveOut(i: Info, ctx: Ctx): boolean {
   if ((tag === 'HEADER' || tag === 'FOOTER') && !ownSection(i, ctx)) return true;
   if (!ctx.full) return words !== '' && CONSENT.test(words);
   // A furniture word on the block that carries the story ("paywall-content") is a label, not furniture.
-  const carriesBody = i.prose >= 400 && i.prose >= 0.5 * ctx.rootProse;
+  const carriesBody = i.prose >= 400 && i.prose >= 0.5 * ctx.rootProse();
   if (words !== '' && FURNITURE.test(words) && (COMMENTS.test(words) || !carriesBody)) return true;
   return (i.block || tag.includes('-')) && i.links >= MIN_LINKS && i.link >= 0.5 * i.text;
 }
@@ -193,8 +196,8 @@ function scoped(page: Page, roots: Element[], method: string, ctx: Ctx): Article
       else inside.add(i);
     }
   }
-  // An element added since (a new live entry) is judged on its own subtree, once; one outside the roots (or not
-  // measured because it is: see quickArticle) starts nothing to leave out.
+  // An element added since (a new live entry) is judged on its own subtree, once; one outside the roots starts nothing
+  // to leave out.
   const late = new WeakMap<Element, boolean>();
   const inRoots = (el: Element) => {
     for (let n = el.parentNode; n; n = n.parentNode ?? (n.nodeType === 11 ? ((n as ShadowRoot).host ?? null) : null)) {
@@ -229,7 +232,7 @@ function firstHeadline(body: Element): Element | null {
  * (a feed), and an <article> holding no site menu around the first headline. Then locate() would answer "article with h1"
  * (and withLead() add nothing: the headline is inside), so only that <article> is measured, not the page around it.
  */
-function quickArticle(doc: Document, body: Element): ArticleScope | null {
+function quickArticle(doc: Document, body: Element, tooLong: () => boolean): ArticleScope | null {
   if (body.querySelector('[itemprop*="liveBlogUpdate"], [itemprop*="articleBody"]') || readJsonLd(doc).bodies.length > 0) return null;
   const articles = body.getElementsByTagName('article');
   if (articles.length === 0) return null;
@@ -247,22 +250,117 @@ function quickArticle(doc: Document, body: Element): ArticleScope | null {
   const above: Element[] = [];
   for (let a = article.parentElement; a; a = a === body ? null : a.parentElement) above.unshift(a);
   const parent = above.reduce<Info | null>((up, a) => describe(a, a.tagName.toUpperCase(), a.hasAttributes(), up), null);
-  const page = measure(article, parent, false);
-  const ai = page.order[0];
-  if (ai.prose < MIN_EXPLICIT || ai.site) return null;
-  return scoped(page, [article], 'article with h1', { page, full: true, rootProse: ai.prose });
+  const ai = describe(article, 'ARTICLE', article.hasAttributes(), parent);
+  if (ai.site) return null;
+  // Too little prose in the first paragraphs to be sure: the full pass decides (it finds the same when there is more).
+  return proseAtLeast(article, ai, MIN_EXPLICIT) ? lazyScope(article, parent, ai, tooLong) : null;
+}
+const parentOrHost = (n: Node): Element | null => n.parentElement ?? (n.parentNode?.nodeType === 11 ? (n.parentNode as ShadowRoot).host : null);
+/** The records of `el`'s ancestors below `top` (described, not measured), so a subtree measured alone reads as in a full pass; undefined in a skipped subtree. */
+function describedAbove(el: Element, top: Element, topInfo: Info, known?: Map<Element, Info>): Info | undefined {
+  const path: Element[] = [];
+  let a = parentOrHost(el);
+  for (; a && a !== top && !known?.has(a); a = parentOrHost(a)) {
+    if (isSkippedElement(a)) return undefined;
+    path.push(a);
+  }
+  let info = a && a !== top ? (known?.get(a) as Info) : topInfo;
+  for (let k = path.length - 1; k >= 0; k--) info = describe(path[k], path[k].tagName.toUpperCase(), path[k].hasAttributes(), info);
+  return info;
+}
+/** Text of the first long paragraphs of `root`, each measured alone (a lower bound of the root's text, or of its prose). */
+function firstParagraphs(root: Element, rootInfo: Info, enough: number, prose: boolean): number {
+  const ps = root.getElementsByTagName('p');
+  const counted: Element[] = [];
+  let sum = 0;
+  // At most 8 paragraphs counted of the first 40 looked at: a page of short lines is left to the full pass.
+  for (let k = 0; k < ps.length && k < 40 && counted.length < 8 && sum < enough; k++) {
+    const p = ps[k];
+    if (counted.some((c) => c.contains(p)) || (p.textContent?.length ?? 0) < MIN_PARA || isSkippedElement(p)) continue;
+    const up = describedAbove(p, root, rootInfo);
+    if (up === undefined) continue;
+    counted.push(p);
+    const [i] = measure(p, up, false).order;
+    sum += prose ? i.prose : i.text;
+  }
+  return sum;
+}
+/** Whether the article has at least `min` of prose, from its first paragraphs alone (each one's prose counts in the article's). */
+const proseAtLeast = (article: Element, ai: Info, min: number) => firstParagraphs(article, ai, min, true) >= min;
+
+/**
+ * The quick path's scope, judged as the scan asks: an element gets the full pass's answer (its ancestors kept, then
+ * leaveOut on its record) but its subtree is measured only when a cheap test cannot settle it: most elements of a story
+ * have no attribute, and a container whose links are a small part of its first paragraphs' text is no link list.
+ */
+function lazyScope(article: Element, parent: Info | null, ai: Info, tooLong: () => boolean): ArticleScope {
+  const infos = new Map<Element, Info>();
+  const measured = (el: Element, up: Info | null) => {
+    const page = measure(el, up, false);
+    for (const [e, i] of page.infos) infos.set(e, i);
+    return page.order[0];
+  };
+  let prose = -1;
+  const infoOf = (el: Element) => infos.get(el) ?? measured(el, el === article ? parent : (describedAbove(el, article, ai, infos) ?? null));
+  // The article's own site flag is false: the selectors ruled out menus and banners in it.
+  const ctx: Ctx = { full: true, rootProse: () => (prose < 0 ? (prose = infoOf(article).prose) : prose), siteOf: (a) => a !== article && infoOf(a).site };
+  const linkListFree = (el: Element, d: Info) => {
+    const anchors = el.getElementsByTagName('a');
+    if (anchors.length < MIN_LINKS) return true;
+    if (anchors.length > 500) return false; // not settled cheaply
+    let link = 0;
+    for (const a of anchors) link += a.textContent?.length ?? 0;
+    return link < 0.5 * firstParagraphs(el, d, 2 * link + 1, false);
+  };
+  const leftOut = (el: Element): boolean => {
+    const tag = el.tagName.toUpperCase();
+    if (KEEP_TAGS.has(tag)) return false;
+    const d = describe(el, tag, el.hasAttributes(), null);
+    const furniture = d.words !== '' && FURNITURE.test(d.words);
+    // What leaveOut() would decide from the element alone, without its subtree's sums.
+    if (tag !== 'ARTICLE' && tag !== 'HEADER' && tag !== 'FOOTER' && !(d.prop !== '' && /\bliveBlogUpdate\b/.test(d.prop))) {
+      if (OUT_TAGS.has(tag) || (d.role !== '' && OUT_ROLES.has(d.role))) return true;
+      if (furniture && COMMENTS.test(d.words)) return true;
+      if (!furniture && (!(d.block || tag.includes('-')) || linkListFree(el, d))) return false;
+    }
+    // On a page far longer than any article a subtree is not measured (a long task): kept, as the whole page would be.
+    return !tooLong() && leaveOut(infoOf(el), ctx);
+  };
+  // 0: outside the article; 1: kept; 2: left out; 3: inside a left-out element (the full pass names only the outermost).
+  const state = new WeakMap<Element, number>();
+  const stateOf = (el: Element): number => {
+    if (el === article) return 1;
+    let s = state.get(el);
+    if (s === undefined) {
+      const p = parentOrHost(el);
+      const up = p ? stateOf(p) : 0;
+      s = up === 0 ? 0 : up !== 1 ? 3 : leftOut(el) ? 2 : 1;
+      state.set(el, s);
+    }
+    return s;
+  };
+  return { roots: [article], method: 'article with h1', excluded: (el) => stateOf(el) === 2 };
+}
+/**
+ * The quick path alone (see quickArticle): null when the page needs the full pass. `tooLong` says whether the page is far
+ * longer than any article; asked only when an element cannot be judged without measuring its subtree.
+ */
+export function quickArticleScope(doc: Document, tooLong: () => boolean = () => false): ArticleScope | null {
+  return doc.body ? quickArticle(doc, doc.body, tooLong) : null;
+}
+/** The full pass over the whole page: every signal, strongest first. */
+export function fullArticleScope(doc: Document): ArticleScope {
+  const body = doc.body;
+  if (!body) return { roots: [], method: 'whole page', excluded: () => false };
+  const page = measure(body);
+  const found = locate(doc, page);
+  if (!found) return scoped(page, [body], 'whole page', pageCtx(page, false, page.order[0].prose));
+  const ctx = pageCtx(page, true, proseOf(page, found.roots));
+  return scoped(page, withLead(page, found.roots, ctx), found.method, ctx);
 }
 /** `quick: false` always measures the whole page (for tests: the quick path must find the same scope). */
 export function findArticleScope(doc: Document, quick = true): ArticleScope {
-  const body = doc.body;
-  if (!body) return { roots: [], method: 'whole page', excluded: () => false };
-  const early = quick ? quickArticle(doc, body) : null;
-  if (early) return early;
-  const page = measure(body);
-  const found = locate(doc, page);
-  if (!found) return scoped(page, [body], 'whole page', { page, full: false, rootProse: page.order[0].prose });
-  const ctx: Ctx = { page, full: true, rootProse: proseOf(page, found.roots) };
-  return scoped(page, withLead(page, found.roots, ctx), found.method, ctx);
+  return (quick ? quickArticleScope(doc) : null) ?? fullArticleScope(doc);
 }
 /** Whether a node (typically a Text node) is in scope: under a root, with no left-out element on the way. */
 export function inScope(scope: ArticleScope, node: Node): boolean {

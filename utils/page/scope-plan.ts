@@ -3,7 +3,7 @@
  * unless the reader chose the whole page or the page is far longer than any article. Pure but for the
  * DOM it is given; ADR 0003 explains the rules.
  */
-import { findArticleScope, inScope, type ArticleScope } from '../dom/article-scope';
+import { fullArticleScope, inScope, quickArticleScope, type ArticleScope } from '../dom/article-scope';
 import type { Settings } from '../settings';
 
 /** A page that keeps changing has its article found again at most this often. */
@@ -19,12 +19,24 @@ const nothingExcluded = () => false;
 export function planScope(doc: Document, setting: Settings['scope']): PlannedScope {
   const body = doc.body!;
   if (setting === 'page') return { roots: [body], method: 'whole page (setting)', excluded: nothingExcluded, setting };
-  // Finding the article is one pass over every element; on a page far longer than any article (an archive, a
-  // 2 MB log) that pass alone would be a long task, and such a page has no single article to find.
-  if (body.childElementCount > HUGE_PAGE_CHILDREN || (body.textContent?.length ?? 0) > HUGE_PAGE_CHARS) {
-    return { roots: [body], method: 'whole page (too long to look for an article)', excluded: nothingExcluded, setting };
-  }
-  return { ...findArticleScope(doc), setting };
+  // The full pass is one pass over every element; on a page far longer than any article (an archive, a 2 MB log) it
+  // alone would be a long task, and such a page has no single article to find. The quick path measures nothing
+  // whole, so the page's text length (a copy of all of it) is read only when it is needed.
+  const tooLong = once(() => (body.textContent?.length ?? 0) > HUGE_PAGE_CHARS);
+  const whole = { roots: [body], method: 'whole page (too long to look for an article)', excluded: nothingExcluded, setting };
+  if (body.childElementCount > HUGE_PAGE_CHILDREN) return whole;
+  const quick = quickArticleScope(doc, tooLong);
+  if (quick) return { ...quick, setting };
+  return tooLong() ? whole : { ...fullArticleScope(doc), setting };
+}
+
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [f(), true];
+    return value;
+  };
 }
 
 /** Whether two scopes cover the same elements the same way (then a change needs no full rescan). */
