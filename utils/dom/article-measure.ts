@@ -38,20 +38,25 @@ export const TAG_SCORE: Record<string, number> = {
 /** `list` and `prefix` as given, for the test that holds the tokens to the regex they replace. */
 export type WordList = { test(words: string): boolean; list: string; prefix: boolean };
 export function words(list: string, prefix = false): WordList {
-  // Whole tokens ("nav", "ads"), token prefixes ("advert…"), and pairs joined by one hyphen ("most-read").
+  // Whole tokens ("nav", "ads"), token prefixes ("advert…"), and pairs joined by one hyphen ("most-read"); built on
+  // first use, so a page that is no article never pays for them.
   const exact = new Set<string>();
   const starts = new Set<string>();
   const pairs = new Map<string, Array<{ b: string; open: boolean; plural: boolean }>>();
-  for (const w of list.trim().split(/\s+/)) {
-    const open = prefix || w.endsWith('\\w*');
-    const plural = w.endsWith('s?');
-    const core = w.replace(/\\w\*$|s\?$/, '');
-    const [a, b] = core.split(/-\??/);
-    const one = b === undefined ? a : core.includes('-?') ? a + b : null; // "most-?read" is also "mostread"
-    if (one !== null && open) starts.add(one);
-    else if (one !== null) for (const t of plural ? [one, `${one}s`] : [one]) exact.add(t);
-    if (b !== undefined) pairs.set(a, [...(pairs.get(a) ?? []), { b, open, plural }]);
-  }
+  let built = false;
+  const build = () => {
+    built = true;
+    for (const w of list.trim().split(/\s+/)) {
+      const open = prefix || w.endsWith('\\w*');
+      const plural = w.endsWith('s?');
+      const core = w.replace(/\\w\*$|s\?$/, '');
+      const [a, b] = core.split(/-\??/);
+      const one = b === undefined ? a : core.includes('-?') ? a + b : null; // "most-?read" is also "mostread"
+      if (one !== null && open) starts.add(one);
+      else if (one !== null) for (const t of plural ? [one, `${one}s`] : [one]) exact.add(t);
+      if (b !== undefined) pairs.set(a, [...(pairs.get(a) ?? []), { b, open, plural }]);
+    }
+  };
   const isLetter = (c: number) => c >= 97 && c <= 122;
   const fits = (t: string, p: { b: string; open: boolean; plural: boolean }) => (p.open ? t.startsWith(p.b) : t === p.b || (p.plural && t === `${p.b}s`));
   const startsWithOne = (t: string) => {
@@ -62,6 +67,7 @@ export function words(list: string, prefix = false): WordList {
     list,
     prefix,
     test(s: string): boolean {
+      if (!built) build();
       // Tokens are the maximal runs of a-z, as the regex's (?:^|[^a-z]) and (?![a-z]) bound them.
       let prev: string | null = null; // the previous token, when a lone "-" joins it to this one
       for (let i = 0; i < s.length;) {
