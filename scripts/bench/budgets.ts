@@ -3,7 +3,7 @@
  * test that compares a duration fails for reasons unrelated to the code, so they live here):
  * - the longest main-thread task Backstory adds on each hostile page: the Long Tasks API in
  *   Chromium, the Gecko profiler's markers in Firefox (scripts/lib/gecko-profile.ts);
- * - the JS heap after a 10-second mutation soak, against before it, after a full GC.
+ * - the JS heap after a second 10-second mutation soak, against after the first (whose growth is one-time), after a full GC.
  */
 import { mkdirSync, rmSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -77,7 +77,14 @@ export async function measureBudgets(browser: BrowserName, server: FixtureServer
   const page = await session.newPage();
   await page.goto(`${server.origin}/${soak.path}`, { waitUntil: 'load' });
   await waitIdle(probe, page, -1, 60_000);
+  const loaded = await session.jsHeapBytes(page);
+  await soak.drive!(page);
+  await waitIdle(probe, page, -1, 60_000);
+  // The first soak's growth is one-time (compiled code, inline caches, first-use tables: measured 2026-12-07, +0.53 MB,
+  // then +0.04 MB and +0.005 MB over a second and third soak); a leak grows with every soak, so the budget compares a
+  // second soak with the first.
   const before = await session.jsHeapBytes(page);
+  await page.evaluate(() => (window as unknown as { __soak(ms: number): void }).__soak(10_000), null);
   await soak.drive!(page);
   await waitIdle(probe, page, -1, 60_000);
   const after = await session.jsHeapBytes(page);
@@ -123,16 +130,17 @@ export async function measureBudgets(browser: BrowserName, server: FixtureServer
   }
   out.push({
     browser,
-    name: 'JS heap after the 10 s mutation soak',
+    name: 'JS heap after a second 10 s mutation soak',
     measured: after / 1e6,
     unit: 'MB',
-    limit: '≤ 110% of before',
+    limit: '≤ 110% of after the first soak',
     baseline: before / 1e6,
     pass: after <= before * 1.1,
-    method:
+    method: `${
       browser === 'chromium'
         ? 'CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage'
-        : "memory reporters' js-main-runtime-gc-heap of the page's process after minimize-memory-usage",
+        : "memory reporters' js-main-runtime-gc-heap of the page's process after minimize-memory-usage"
+    }; after load ${(loaded / 1e6).toFixed(2)} MB, after the first soak ${(before / 1e6).toFixed(2)} MB (its growth is one-time), after the second ${(after / 1e6).toFixed(2)} MB`,
   });
   return out;
 }
