@@ -81,6 +81,13 @@ export class CardController {
     });
   }
 
+  /** Once the page's cards are fetched and the page is idle: render one card off the page (CardHost.warm). */
+  async warm(id: string | undefined): Promise<void> {
+    const data = id === undefined ? undefined : await this.cache.get(id);
+    if (!data || this.host.visible || this.intent.state !== 'idle') return;
+    this.host.warm(this.props(id!, data, undefined, null));
+  }
+
   /** The dwell has ended (or the card was pinned): show it, and time it to the frame that paints it. */
   private async show(t: Target, pinned: boolean): Promise<void> {
     const dwellEnd = performance.now();

@@ -28,6 +28,17 @@ export class CardHost {
     private readonly events: { onEnter: () => void; onLeave: () => void },
   ) {}
 
+  private parsed: CSSStyleSheet | null = null;
+  /** The card's style sheet, parsed once (throws where constructable sheets are missing). */
+  private sheet(): CSSStyleSheet {
+    if (!this.parsed) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CARD_CSS);
+      this.parsed = sheet;
+    }
+    return this.parsed;
+  }
+
   get element(): HTMLElement | null {
     return this.host;
   }
@@ -38,9 +49,7 @@ export class CardHost {
     host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647;');
     const shadow = host.attachShadow({ mode: 'open' });
     try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CARD_CSS);
-      shadow.adoptedStyleSheets = [sheet];
+      shadow.adoptedStyleSheets = [this.sheet()];
     } catch {
       // Firefox content scripts cannot adopt a sheet built in their own compartment; a <style> inside our own shadow root is the fallback.
       const style = this.doc.createElement('style');
@@ -73,6 +82,21 @@ export class CardHost {
     render(<Card {...props} />, wrap);
     wrap.style.visibility = 'hidden';
     wrap.hidden = false;
+  }
+
+  /**
+   * Run the card's code once on a detached element (never in the page), so the first card a reader opens does not
+   * also pay for compiling and first-running Preact and the card's components.
+   */
+  warm(props: Omit<ShowOptions, 'anchor' | 'focus' | 'theme'>): void {
+    try {
+      this.sheet(); // the card's CSS parsed now, not on the first hover
+    } catch {
+      // Firefox: the sheet cannot be adopted from a content script; ensure() falls back to a <style>.
+    }
+    const scratch = this.doc.createElement('div');
+    render(<Card {...props} />, scratch);
+    render(null, scratch);
   }
 
   async show(opts: ShowOptions): Promise<void> {

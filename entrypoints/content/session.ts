@@ -13,7 +13,7 @@ import { recordTiming } from '../../utils/page/timings';
 import { WorkTracker } from '../../utils/page/work-tracker';
 import { PageScan } from '../../utils/scan/page-scan';
 import { resolveSettings, type Settings } from '../../utils/settings';
-import { yieldToPage } from '../../utils/tasks/scheduler';
+import { whenIdle, yieldToPage } from '../../utils/tasks/scheduler';
 import { today } from '../../utils/text/dates';
 import HIGHLIGHT_CSS from '../../public/highlights.css?raw';
 import { CardController } from './card-controller';
@@ -41,6 +41,7 @@ export class PageSession {
   private scanned = false;
   /** Full scans started; a newer one, a teardown or retirement supersedes one still on its way. */
   private runs = 0;
+  private warmed = false;
   private articleDate: string | undefined;
   /** What the last full scan covered. */
   private readonly scope: ScopeTracker;
@@ -120,7 +121,21 @@ export class PageSession {
     recordTiming('mark', markStart);
     if (!this.batcher.observing) for (const root of [body, ...this.shadows.list]) this.batcher.observe(root);
     await yieldToPage();
-    if (current()) void this.cards.cache.prefetch(this.marks.found().map((f) => f.id));
+    if (current())
+      void this.prefetchAndWarm(
+        this.marks.found().map((f) => f.id),
+        current,
+      );
+  }
+
+  /** Fetch the page's cards, then (once per page, when it is idle) run the card's code off the page: a warm first hover. */
+  private async prefetchAndWarm(ids: string[], current: () => boolean): Promise<void> {
+    await this.cards.cache.prefetch(ids);
+    if (this.warmed || ids.length === 0) return;
+    await whenIdle();
+    if (!current() || this.warmed) return;
+    this.warmed = true;
+    await this.cards.warm(ids[0]);
   }
 
   /** The glossary changed: rebuild the matcher and mark the page again, live. */

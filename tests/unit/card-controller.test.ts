@@ -101,6 +101,23 @@ describe('CardController', () => {
     expect(bg.asked('card')).toHaveLength(1);
   });
 
+  test('warm() runs a card off the page: the page gets no element, and no card shows', async () => {
+    const bg = background();
+    const { cards } = await setup();
+    const before = document.documentElement.outerHTML;
+    const rendered = vi.spyOn(cards.host, 'warm');
+    await cards.warm('vladimir-putin');
+    expect(rendered).toHaveBeenCalledTimes(1);
+    expect(rendered.mock.calls[0][0].entity.name).toBe('Vladimir Putin');
+    expect(document.documentElement.outerHTML).toBe(before);
+    expect(cards.host.element).toBeNull();
+    expect(cards.host.visible).toBe(false);
+    expect(bg.asked('card').map((m) => m.id)).toEqual(['vladimir-putin']); // then cached for the first hover
+    await cards.warm(undefined);
+    await cards.warm('not-in-the-dataset');
+    expect(rendered).toHaveBeenCalledTimes(1);
+  });
+
   test('a glossary card is built locally, without asking the background', async () => {
     const bg = background();
     const { cards, record } = await setup();

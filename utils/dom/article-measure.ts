@@ -46,12 +46,17 @@ export function words(list: string, prefix = false): WordList {
   let built = false;
   const build = () => {
     built = true;
-    for (const w of list.trim().split(/\s+/)) {
-      const open = prefix || w.endsWith('\\w*');
+    // String operations only: a regex here would be compiled, cold, on the page.
+    for (const w of list.split(/\s+/)) {
+      if (w === '') continue;
+      const wild = w.endsWith('\\w*');
+      const open = prefix || wild;
       const plural = w.endsWith('s?');
-      const core = w.replace(/\\w\*$|s\?$/, '');
-      const [a, b] = core.split(/-\??/);
-      const one = b === undefined ? a : core.includes('-?') ? a + b : null; // "most-?read" is also "mostread"
+      const core = wild ? w.slice(0, -3) : plural ? w.slice(0, -2) : w;
+      const dash = core.indexOf('-');
+      const optional = dash >= 0 && core[dash + 1] === '?';
+      const [a, b] = dash < 0 ? [core, undefined] : [core.slice(0, dash), core.slice(dash + (optional ? 2 : 1))];
+      const one = b === undefined ? a : optional ? a + b : null; // "most-?read" is also "mostread"
       if (one !== null && open) starts.add(one);
       else if (one !== null) for (const t of plural ? [one, `${one}s`] : [one]) exact.add(t);
       if (b !== undefined) pairs.set(a, [...(pairs.get(a) ?? []), { b, open, plural }]);

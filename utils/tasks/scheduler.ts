@@ -13,6 +13,12 @@ export const yieldToPage: Yielder = () => {
   return new Promise((resolve) => setTimeout(resolve, 0));
 };
 
+/** Wait until the page is idle (requestIdleCallback, at most `timeout` ms), else a macrotask where it is missing. */
+export function whenIdle(timeout = 1000): Promise<void> {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
+  return new Promise((resolve) => (ric ? ric(() => resolve(), { timeout }) : setTimeout(resolve, 0)));
+}
+
 /**
  * Drain an iterator, calling `each` per item, yielding whenever a slice is used up.
  * `isCancelled` lets a newer scan stop an older one between slices.
