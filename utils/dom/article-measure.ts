@@ -32,48 +32,31 @@ export const TAG_SCORE: Record<string, number> = {
   TH: -5,
 };
 // Class, id and custom-tag words, as whole words once camelCase is split ("mostRead" is "most-read"; "headline" holds no
-// "ad"); `prefix` also matches longer words ("contentBody"). Some French, Spanish and German words: sites use them.
-// Tested by tokens (the runs of a-z), not a regex: a page runs these once, cold, and compiling a regex of a hundred
-// alternatives cost more than the rest of the quick path (tests/unit/article-words.test.ts holds them to the regex).
-/** `list` and `prefix` as given, for the test that holds the tokens to the regex they replace. */
-export type WordList = { test(words: string): boolean; list: string; prefix: boolean };
-export function words(list: string, prefix = false): WordList {
-  // Whole tokens ("nav", "ads"), token prefixes ("advert…"), and pairs joined by one hyphen ("most-read"); built on
-  // first use, so a page that is no article never pays for them.
-  const exact = new Set<string>();
-  const starts = new Set<string>();
-  const pairs = new Map<string, Array<{ b: string; open: boolean; plural: boolean }>>();
-  let built = false;
-  const build = () => {
-    built = true;
-    // String operations only: a regex here would be compiled, cold, on the page.
-    for (const w of list.split(/\s+/)) {
-      if (w === '') continue;
-      const wild = w.endsWith('\\w*');
-      const open = prefix || wild;
-      const plural = w.endsWith('s?');
-      const core = wild ? w.slice(0, -3) : plural ? w.slice(0, -2) : w;
-      const dash = core.indexOf('-');
-      const optional = dash >= 0 && core[dash + 1] === '?';
-      const [a, b] = dash < 0 ? [core, undefined] : [core.slice(0, dash), core.slice(dash + (optional ? 2 : 1))];
-      const one = b === undefined ? a : optional ? a + b : null; // "most-?read" is also "mostread"
-      if (one !== null && open) starts.add(one);
-      else if (one !== null) for (const t of plural ? [one, `${one}s`] : [one]) exact.add(t);
-      if (b !== undefined) pairs.set(a, [...(pairs.get(a) ?? []), { b, open, plural }]);
-    }
-  };
+// "ad"). Some French, Spanish and German words: sites use them. Tested by tokens (the runs of a-z), not by regexes: a
+// page runs these once, cold, and compiling a regex of a hundred alternatives, or parsing one, cost more than the rest
+// of the quick path. tests/unit/article-words.test.ts holds each list to the regex it replaced.
+export type WordList = { test(words: string): boolean };
+type Pair = { a: string; b: string };
+/**
+ * `exact`: whole tokens; `starts`: token prefixes ("advert" for "advertisement"); `pairs`: two tokens joined by one
+ * hyphen ("most-read"), the second one a prefix too when `openPairs`. Space-separated, read on first use.
+ */
+export function words(spec: { exact?: string; starts?: string; pairs?: string; openPairs?: boolean }): WordList {
+  let exact: Set<string> | null = null;
+  let starts: Set<string> | null = null;
+  let pairs: Pair[] = [];
   const isLetter = (c: number) => c >= 97 && c <= 122;
-  const fits = (t: string, p: { b: string; open: boolean; plural: boolean }) => (p.open ? t.startsWith(p.b) : t === p.b || (p.plural && t === `${p.b}s`));
-  const startsWithOne = (t: string) => {
-    for (let n = 1; n <= t.length; n++) if (starts.has(t.slice(0, n))) return true;
+  const startsWithOne = (t: string, set: Set<string>) => {
+    for (let n = 1; n <= t.length; n++) if (set.has(t.slice(0, n))) return true;
     return false;
   };
   return {
-    list,
-    prefix,
     test(s: string): boolean {
-      if (!built) build();
-      // Tokens are the maximal runs of a-z, as the regex's (?:^|[^a-z]) and (?![a-z]) bound them.
+      if (exact === null || starts === null) {
+        exact = new Set(spec.exact ? spec.exact.split(' ') : []);
+        starts = new Set(spec.starts ? spec.starts.split(' ') : []);
+        pairs = spec.pairs ? spec.pairs.split(' ').map((p) => ({ a: p.slice(0, p.indexOf('-')), b: p.slice(p.indexOf('-') + 1) })) : [];
+      }
       let prev: string | null = null; // the previous token, when a lone "-" joins it to this one
       for (let i = 0; i < s.length;) {
         if (!isLetter(s.charCodeAt(i))) {
@@ -83,8 +66,8 @@ export function words(list: string, prefix = false): WordList {
         let j = i + 1;
         while (j < s.length && isLetter(s.charCodeAt(j))) j++;
         const t = s.slice(i, j);
-        if (exact.has(t) || (starts.size > 0 && startsWithOne(t))) return true;
-        if (prev !== null && pairs.get(prev)?.some((p) => fits(t, p))) return true;
+        if (exact.has(t) || (starts.size > 0 && startsWithOne(t, starts))) return true;
+        for (const p of pairs) if (prev === p.a && (spec.openPairs ? t.startsWith(p.b) : t === p.b)) return true;
         prev = s.charCodeAt(j) === 45 && j + 1 < s.length && isLetter(s.charCodeAt(j + 1)) ? t : null;
         i = j;
       }
@@ -92,24 +75,27 @@ export function words(list: string, prefix = false): WordList {
     },
   };
 }
-export const FURNITURE = words(`nav navbar navigation menu breadcrumbs? masthead footer sidebar rail related recommended promos?
-  share sharing social newsletters? signup cookies? consent gdpr cmp ads? advert\\w* adslot leaderboard mpu banner sponsored
-  subscribe subscription paywall most-?read most-?popular popular trending outbrain taboola tags toolbar widgets? plus-lus
-  mas-leidas? meistgelesen publicite publicidad werbung anzeige comments? disqus replies commentaires comentarios kommentare`);
-export const COMMENTS = words('comments? disqus replies commentaires comentarios kommentare');
-export const CONSENT = words('cookies? consent gdpr cmp');
-export const POSITIVE = words(
-  `article story body content post entry text main hentry prose blog contenu texte cuerpo noticia articulo
-  artikel inhalt beitrag`,
-  true,
-);
+export const FURNITURE = words({
+  exact:
+    'nav navbar navigation menu breadcrumb breadcrumbs masthead footer sidebar rail related recommended promo promos share sharing social ' +
+    'newsletter newsletters signup cookie cookies consent gdpr cmp ad ads adslot leaderboard mpu banner sponsored subscribe subscription ' +
+    'paywall mostread mostpopular popular trending outbrain taboola tags toolbar widget widgets meistgelesen publicite publicidad werbung ' +
+    'anzeige comment comments disqus replies commentaires comentarios kommentare',
+  starts: 'advert',
+  pairs: 'most-read most-popular plus-lus mas-leida mas-leidas',
+});
+export const COMMENTS = words({ exact: 'comment comments disqus replies commentaires comentarios kommentare' });
+export const CONSENT = words({ exact: 'cookie cookies consent gdpr cmp' });
+export const POSITIVE = words({
+  starts: 'article story body content post entry text main hentry prose blog contenu texte cuerpo noticia articulo artikel inhalt beitrag',
+});
 /** Readability's "ok, maybe it's a candidate": such a container is penalised for a furniture word, never dropped. */
-export const STRONG = words('article body content main story contenu cuerpo artikel inhalt', true);
-export const STANDFIRST = words(
-  `standfirst dek deck sub-?head\\w* subtitle summary lede lead intro excerpt description kicker chapo chapeau
-  entradilla sumario vorspann teaser`,
-  true,
-);
+export const STRONG = words({ starts: 'article body content main story contenu cuerpo artikel inhalt' });
+export const STANDFIRST = words({
+  starts: 'standfirst dek deck subhead subtitle summary lede lead intro excerpt description kicker chapo chapeau entradilla sumario vorspann teaser',
+  pairs: 'sub-head',
+  openPairs: true,
+});
 export const MIN_PARA = 25; // shorter blocks are labels, buttons, dates
 export const MIN_EXPLICIT = 140; // prose an explicitly marked body needs (a short wire story still has this much)
 export const MIN_DENSITY = 500; // prose the best unmarked candidate needs, as in Readability
