@@ -36,27 +36,21 @@ const regexOf = (list: string, prefix: boolean) => new RegExp(`(?:^|[^a-z])(?:${
 /** Strings made of the lists' own pieces, near misses and separators, as class and id words look after describe(). */
 function samples(seed: number, n: number): string[] {
   const pieces = [
+    // Each entry twice: with its optional parts taken ("advertx", "cookies", "mostread"), and left out ("advert", "most-read").
     ...Object.values(REFERENCE).flatMap(([, list]) =>
       list
         .trim()
         .split(/\s+/)
-        .map((e) =>
+        .flatMap((e) => [
           e
             .replace(/\\w\*$/, 'x')
             .replace(/s\?$/, 's')
             .replace('-?', ''),
-        ),
-    ),
-    ...Object.values(REFERENCE).flatMap(([, list]) =>
-      list
-        .trim()
-        .split(/\s+/)
-        .map((e) =>
           e
             .replace(/\\w\*$/, '')
             .replace(/s\?$/, '')
             .replace('-?', '-'),
-        ),
+        ]),
     ),
     'most',
     'read',
