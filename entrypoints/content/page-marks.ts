@@ -38,10 +38,7 @@ export class PageMarks {
     this.view = null;
     const settings = this.source.settings();
     this.marked = markedMentions(this.visible(), settings.mark);
-    this.highlighter.mark(
-      this.marked.map((r) => r.range),
-      settings.style,
-    );
+    this.highlighter.mark(this.marked, settings.style);
   }
 
   found(): FoundEntity[] {

@@ -16,6 +16,8 @@ export const MARK_NAME: Record<MarkStyle, string> = {
 export const FOCUS_NAME = 'backstory-focus';
 
 type HighlightLike = { add(r: Range): void; delete(r: Range): boolean; size: number };
+/** Something to mark: a mention whose Range is made on first use (MentionRecord), so a Range is made only when its batch is added. */
+export type Markable = { readonly range: Range };
 type HighlightCtor = new (...ranges: Range[]) => HighlightLike;
 type Registry = { set(name: string, h: unknown): void; delete(name: string): boolean };
 
@@ -27,13 +29,13 @@ type Registry = { set(name: string, h: unknown): void; delete(name: string): boo
 export const MARKS_PER_FRAME = 250;
 
 export class Highlighter {
-  private marked: Range[] = [];
+  private marked: readonly Markable[] = [];
   private readonly registry: Registry | undefined;
   private readonly Ctor: HighlightCtor | undefined;
   /** What is registered now, under which style. */
-  private current: { style: MarkStyle; highlight: HighlightLike; ranges: Set<Range> } | null = null;
-  /** Ranges still to add, in reading order, and the pending frame that adds the next batch. */
-  private queue: Range[] = [];
+  private current: { style: MarkStyle; highlight: HighlightLike; items: Set<Markable> } | null = null;
+  /** Marks still to add, in reading order, and the pending frame that adds the next batch. */
+  private queue: Markable[] = [];
   private frame: (() => void) | null = null;
 
   /** `perFrame`: Infinity registers every mark at once (the benchmark measures the whole job in one go). */
@@ -51,37 +53,39 @@ export class Highlighter {
     return Boolean(this.registry && this.Ctor);
   }
 
+  /** The ranges of what is marked (made now where a batch has not made them yet: for tests and diagnostics). */
   get ranges(): readonly Range[] {
-    return this.marked;
+    return this.marked.map((m) => m.range);
   }
 
   /**
-   * Mark exactly `ranges` (in reading order). Only the difference from what is already
+   * Mark exactly `items` (in reading order). Only the difference from what is already
    * marked is applied, so a rescan after a small change costs a small change; new
-   * marks are added in batches, one per frame, from the top of the page.
+   * marks are added in batches, one per frame, from the top of the page, and each
+   * mark's Range is made in its batch (thousands of Ranges at once were a long task in Firefox).
    */
-  mark(ranges: Range[], style: MarkStyle): void {
+  mark(items: readonly Markable[], style: MarkStyle): void {
     if (!this.registry || !this.Ctor) {
-      this.marked = ranges;
+      this.marked = items;
       return;
     }
     // Nothing to mark, or a new style: nothing stays registered (an empty highlight is still an entry).
-    if (ranges.length === 0 || (this.current && this.current.style !== style)) this.clearMarks();
-    this.marked = ranges;
-    if (ranges.length === 0) return;
+    if (items.length === 0 || (this.current && this.current.style !== style)) this.clearMarks();
+    this.marked = items;
+    if (items.length === 0) return;
     if (!this.current) {
       const highlight = new this.Ctor();
       this.registry.set(MARK_NAME[style], highlight);
-      this.current = { style, highlight, ranges: new Set() };
+      this.current = { style, highlight, items: new Set() };
     }
-    const { highlight, ranges: have } = this.current;
-    const want = new Set(ranges);
-    for (const r of have) {
-      if (want.has(r)) continue;
-      highlight.delete(r);
-      have.delete(r);
+    const { highlight, items: have } = this.current;
+    const want = new Set(items);
+    for (const m of have) {
+      if (want.has(m)) continue;
+      highlight.delete(m.range);
+      have.delete(m);
     }
-    this.queue = ranges.filter((r) => !have.has(r));
+    this.queue = items.filter((m) => !have.has(m));
     this.addBatch();
   }
 
@@ -89,9 +93,9 @@ export class Highlighter {
     this.frame?.();
     this.frame = null;
     if (!this.current) return;
-    for (const r of this.queue.splice(0, this.perFrame)) {
-      this.current.highlight.add(r);
-      this.current.ranges.add(r);
+    for (const m of this.queue.splice(0, this.perFrame)) {
+      this.current.highlight.add(m.range);
+      this.current.items.add(m);
     }
     if (this.queue.length > 0) this.frame = this.nextFrame(() => this.addBatch());
   }
