@@ -58,7 +58,7 @@ export class CardController {
   }
 
   entityId(r: MentionRecord): string {
-    return this.page.catalogue()!.matcher.index.entities[r.entity].id;
+    return this.page.catalogue()!.matcher.entity(r.entity).id;
   }
 
   /** Open the card for a mention and keep it open (keyboard, click, tap, explain). */

@@ -64,8 +64,8 @@ export default defineContentScript({
       {
         live: () => session.active && session.scan !== null && !ctx.isInvalid,
         hoverable: (node) => {
-          const entities = session.catalogues.current!.matcher.index.entities;
-          return session.scan!.recordsAt(node).filter((r) => session.settings.categories[entities[r.entity].type]);
+          const { matcher } = session.catalogues.current!;
+          return session.scan!.recordsAt(node).filter((r) => session.settings.categories[matcher.entityType(r.entity)]);
         },
         shadowRoots: session.shadows.list,
       },

@@ -45,7 +45,7 @@ export class PageMarks {
     const view = this.current();
     const catalogue = this.source.catalogue();
     if (!catalogue) return [];
-    return (view.found ??= foundEntities(view.visible, catalogue.matcher.index.entities));
+    return (view.found ??= foundEntities(view.visible, (i) => catalogue.matcher.entity(i)));
   }
 
   clear(): void {
@@ -58,7 +58,7 @@ export class PageMarks {
     if (this.view) return this.view;
     const scan = this.source.scan();
     const catalogue = this.source.catalogue();
-    const visible = scan && catalogue ? visibleMentions(scan.ordered(), catalogue.matcher.index.entities, this.source.settings().categories) : [];
+    const visible = scan && catalogue ? visibleMentions(scan.ordered(), (i) => catalogue.matcher.entityType(i), this.source.settings().categories) : [];
     const view: View = { visible, found: null };
     // Nothing scanned yet is not worth keeping: the next call looks again.
     if (visible.length > 0) this.view = view;

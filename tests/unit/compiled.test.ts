@@ -28,6 +28,18 @@ describe('the compiled index (built at build time, decoded in the page)', () => 
     expect(fromPayload.entityCount).toBe(index.entities.length);
   });
 
+  test('one entity at a time, as the compiled index holds it, without making them all', async () => {
+    const m = await Matcher.create(JSON.parse(JSON.stringify(dataset.compiled)));
+    for (const i of [0, 1, 777, index.entities.length - 1]) {
+      expect(m.entityType(i)).toBe(index.entities[i].type);
+      expect(m.entity(i)).toEqual(index.entities[i]);
+      expect(m.entity(i)).toBe(m.entity(i));
+    }
+    // The whole list was never built: a page pays only for the entities it found.
+    expect(m['materialised']).toBeUndefined();
+    expect(() => m.entity(index.entities.length)).toThrow(RangeError);
+  });
+
   test('the rules read from flat tables select exactly what the index selects', async () => {
     const m = await Matcher.create(dataset.compiled);
     for (const text of ARTICLES) {

@@ -16,6 +16,8 @@ export type Source = {
   entities: number;
   aliases: number;
   entity(i: number): IndexEntity;
+  /** An entity's type, without slicing its strings. */
+  type(i: number): EntityType;
   aliasText(a: number): string;
 };
 
@@ -57,7 +59,7 @@ export function partsOf(index: TermIndex, aliasShift = 0, entityShift = 0): Part
     context,
     period,
     hints,
-    sources: [{ entities: index.entities.length, aliases: index.aliases.length, entity: (i) => index.entities[i], aliasText: (a) => index.aliases[a].text }],
+    sources: [{ entities: index.entities.length, aliases: index.aliases.length, entity: (i) => index.entities[i], type: (i) => index.entities[i].type, aliasText: (a) => index.aliases[a].text }],
   };
 }
 
@@ -81,6 +83,7 @@ export function fromCompiled(c: CompiledIndex): Parts {
         entities,
         aliases: t.aliasEntity.length,
         entity: (i) => ({ id: str(2 * i), type: types[entityType[i]], name: str(2 * i + 1) }),
+        type: (i) => types[entityType[i]],
         aliasText: (a) => str(2 * entities + a) || str(2 * t.aliasEntity[a] + 1),
       },
     ],

@@ -12,8 +12,8 @@ export type Mention = { entity: number };
 type Entity = { id: string; name: string; type: EntityType };
 
 /** Mentions whose entity's category is switched on, in reading order. */
-export function visibleMentions<M extends Mention>(records: readonly M[], entities: readonly Entity[], categories: Settings['categories']): M[] {
-  return records.filter((r) => categories[entities[r.entity].type]);
+export function visibleMentions<M extends Mention>(records: readonly M[], typeOf: (entity: number) => EntityType, categories: Settings['categories']): M[] {
+  return records.filter((r) => categories[typeOf(r.entity)]);
 }
 
 /** The mentions marked under the mark mode: every one, the first of each entity, or none. */
@@ -25,10 +25,13 @@ export function markedMentions<M extends Mention>(records: readonly M[], mode: S
 }
 
 /** Each entity once, with how often it is mentioned, in order of first mention. */
-export function foundEntities(records: readonly Mention[], entities: readonly Entity[]): FoundEntity[] {
+export function foundEntities(records: readonly Mention[], entityOf: (entity: number) => Entity): FoundEntity[] {
   const counts = new Map<number, number>();
   for (const r of records) counts.set(r.entity, (counts.get(r.entity) ?? 0) + 1);
-  return [...counts].map(([i, count]) => ({ id: entities[i].id, name: entities[i].name, type: entities[i].type, count }));
+  return [...counts].map(([i, count]) => {
+    const { id, name, type } = entityOf(i);
+    return { id, name, type, count };
+  });
 }
 
 /** Why nothing is marked on a page, when nothing is; undefined when something is found. */
