@@ -52,6 +52,10 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { permissions: ['storage', 'contextMenus'] }
       : { permissions: ['storage', 'contextMenus', 'scripting'], host_permissions: ['<all_urls>'] }),
+    // The compiled index (ADR 0002) is a packaged file the content script reads for itself. Chromium lets a
+    // content script read only web-accessible files; the dynamic URL changes every session, so a page cannot
+    // probe for it to tell that Backstory is installed. Firefox lets content scripts read their own package.
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['index.bin'], matches: ['<all_urls>'], use_dynamic_url: true }] }),
     action: { default_title: 'Backstory' },
     // Rebindable in chrome://extensions/shortcuts and about:addons → Manage extension shortcuts.
     commands: {

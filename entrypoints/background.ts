@@ -3,8 +3,7 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { names } from 'virtual:backstory/cards';
 import { shardOf, shardPath } from '../utils/dataset/shards';
 import type { CardEntity } from '../utils/dataset/compile';
-import { indexFile, indexGzip, meta } from 'virtual:backstory/index';
-import { fromBase64, type IndexMessage } from '../utils/match/index-file';
+import { meta } from 'virtual:backstory/index';
 import { handle, isToBackground, sendToTab, type BackgroundApi, type CardResponse, type PageStatus } from '../utils/messages';
 import { t } from '../utils/i18n';
 import { alpha2ToNumeric } from 'i18n-iso-countries';
@@ -36,8 +35,6 @@ export default defineBackground(() => {
     handle<BackgroundApi>(isToBackground, {
       card: ({ id }) => lookup(id),
       meta: () => meta,
-      // Compiled at build time; the page decodes it in place, nothing to parse or build (ADR 0002).
-      index: () => indexMessage(),
       cards: async ({ ids }) => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await lookup(id)] as const))),
       map: ({ country }) => locator(country),
       openOptions: ({ add }) => {
@@ -106,17 +103,6 @@ function setBadge(tabId: number, status: PageStatus): void {
 }
 
 const maps = new Map<string, LocatorMap | null>();
-
-let firefoxIndex: ArrayBuffer | undefined;
-/**
- * The compiled index for a page. Firefox clones an ArrayBuffer across processes as it is. Chromium's
- * extension messaging copies a reply as JSON at every hop, at a cost by the byte: it gets the file
- * gzip'd (1 MB → 0.4 MB) as base64, which the page inflates natively.
- */
-function indexMessage(): IndexMessage {
-  if (import.meta.env.FIREFOX) return { file: (firefoxIndex ??= fromBase64(indexFile).buffer as ArrayBuffer) };
-  return { gzip: indexGzip };
-}
 
 /** Locator maps are drawn on first request only: d3-geo and the Natural Earth shapes load lazily. */
 async function locator(country: string): Promise<LocatorMap | null> {

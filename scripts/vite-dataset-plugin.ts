@@ -1,13 +1,13 @@
 /**
  * Vite plugin: compiles data/ at build time into two virtual modules:
- *  - virtual:backstory/index — the compiled term index, which the background hands to each page (content script)
+ *  - virtual:backstory/index — the dataset's meta; the compiled term index goes out as the packaged file index.bin,
+ *    which each page's content script reads itself (ADR 0002)
  *  - virtual:backstory/cards — the card store (background)
  * The dataset is audited on the way; a bad dataset fails the build with the list of problems.
  */
 import type { Plugin } from 'vite';
-import { gzipSync } from 'node:zlib';
 import { compileDataset, type CompiledDataset } from './compile-dataset';
-import { encodeIndexFile, toBase64 } from '../utils/match/index-file';
+import { encodeIndexFile, INDEX_FILE } from '../utils/match/index-file';
 import { CARD_SHARDS, shardOf, shardPath } from '../utils/dataset/shards';
 
 const INDEX = 'virtual:backstory/index';
@@ -28,14 +28,10 @@ export function datasetPlugin(): Plugin {
     load(id) {
       if (id === `\0${INDEX}`) {
         const { compiled, meta } = get();
-        // Literals: the background sends them as they are (ADR 0002). The whole index as one file, base64, and
-        // gzip'd for Chromium, whose extension messaging costs by the byte (a JSON copy at each hop).
-        const file = encodeIndexFile(compiled);
-        return [
-          `export const meta = ${JSON.stringify(meta)};`,
-          `export const indexFile = ${JSON.stringify(toBase64(file))};`,
-          `export const indexGzip = ${JSON.stringify(toBase64(gzipSync(file, { level: 9 })))};`,
-        ].join('\n');
+        // The index is a packaged file each page reads for itself (ADR 0002): no message, no JSON, no copy in
+        // the background. Stored as it is: the package is compressed already, and the page views it in place.
+        this.emitFile({ type: 'asset', fileName: INDEX_FILE, source: encodeIndexFile(compiled) });
+        return `export const meta = ${JSON.stringify(meta)};`;
       }
       if (id === `\0${CARDS}`) {
         // Card bodies go into packaged JSON files the background reads on first use; the script keeps

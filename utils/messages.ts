@@ -7,7 +7,6 @@
  */
 import { browser } from 'wxt/browser';
 import type { CardEntity } from './dataset/compile';
-import type { IndexMessage } from './match/index-file';
 import type { Timing } from './page/timings';
 import type { EntityType } from './dataset/types';
 import type { LocatorMap } from './map/locator';
@@ -40,8 +39,6 @@ export type BackgroundApi = {
   card: { body: { id: string }; reply: CardResponse };
   cards: { body: { ids: string[] }; reply: Record<string, CardResponse> };
   meta: { body: Record<string, never>; reply: DatasetMeta };
-  /** The compiled term index file: an ArrayBuffer in Firefox, gzip'd as base64 in Chromium (ADR 0002). */
-  index: { body: Record<string, never>; reply: IndexMessage | undefined };
   map: { body: { country: string }; reply: LocatorMap | null };
   openOptions: { body: { add?: string }; reply: void };
   /**
@@ -128,7 +125,6 @@ export function isToBackground(m: unknown): m is ToBackground {
     case 'statusChanged':
       return isStatus(m.status);
     case 'meta':
-    case 'index':
     case 'injectFrame':
       return true;
     default:

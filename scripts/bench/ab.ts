@@ -7,7 +7,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { loadavg } from 'node:os';
 import { build as esbuild } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -46,7 +45,7 @@ async function main() {
       })
     ).outputFiles[0].text;
   const engines = { old: await bundle(`${oldTree}/scripts/bench/page-engine.ts`), new: await bundle(resolve('scripts/bench/page-engine.ts')) };
-  const payloads = { old: JSON.stringify(dataset.index), new: { gzip: toBase64(gzipSync(encodeIndexFile(dataset.compiled), { level: 9 })) } };
+  const payloads = { old: JSON.stringify(dataset.index), new: toBase64(encodeIndexFile(dataset.compiled)) };
   const server = await serveFixtures('tests/fixtures');
   const browser = await chromium.launch({ executablePath: findBrowser('chromium'), args: ['--no-sandbox', '--disable-gpu'] });
   const tab = await browser.newPage();

@@ -65,14 +65,9 @@ export function adrSection(r: BenchResults, before: Before, ab?: AB): string {
     'start-up: index transfer (content script, Chromium)',
     `${f(before.issue.transfer)} ms¹ (round trip)`,
     `${f(art.transfer.median)} ms`,
-    'request to index decoded (round trip, base64, inflate), wall time',
+    'request to index decoded (the packaged file read, head and strings decoded), wall time',
   );
-  row(
-    'start-up: parse / decode',
-    `${f(before.issue.parse)} ms¹ (JSON.parse + unpack)`,
-    `${f(r.startup.parse)} ms (base64, inflate, views; in a page, cold)`,
-    '',
-  );
+  row('start-up: parse / decode', `${f(before.issue.parse)} ms¹ (JSON.parse + unpack)`, `${f(r.startup.parse)} ms (head, strings, views; in a page, cold)`, '');
   row(
     'start-up: automaton build',
     `${f(before.issue.build)} ms¹ (in slices)`,
@@ -183,7 +178,7 @@ export function adrSection(r: BenchResults, before: Before, ab?: AB): string {
   row(
     'index as sent to a page',
     '462 KB² (JSON string)',
-    `${(r.startup.messageBytes / 1024).toFixed(0)} KB in Chromium (gzip, base64), ${(r.startup.indexBytes / 1024).toFixed(0)} KB ArrayBuffer in Firefox`,
+    `${(r.startup.indexBytes / 1024).toFixed(0)} KB packaged file, read by the content script in both browsers`,
     '',
   );
   const missed = (r.budgets ?? []).filter((b) => !b.pass);

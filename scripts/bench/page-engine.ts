@@ -1,13 +1,13 @@
 /**
  * Bundled by scripts/bench.ts and injected into benchmark pages: the ways of marking terms,
  * measured inside the page, each in two steps timed apart:
- *  - setup (Backstory: decode the compiled index the background sends and lay the matcher over it;
+ *  - setup (Backstory: decode the packaged index file's bytes and lay the matcher over it;
  *    the regex: build the alternation and compile it), first in the page (cold) and again (warm);
  *  - scan: walk, match, build ranges, register highlights, with what setup made.
  * Backstory's scan runs the modules the extension ships (walk, matcher, page scan, highlighter).
  */
 import Mark from 'mark.js';
-import { decodeTables, fromBase64, indexFromMessage, type IndexMessage } from '../../utils/match/index-file';
+import { decodeIndexFile, decodeTables, fromBase64 } from '../../utils/match/index-file';
 import { Matcher } from '../../utils/match/matcher';
 import { PageScan } from '../../utils/scan/page-scan';
 import { Highlighter } from '../../utils/dom/highlight';
@@ -27,18 +27,23 @@ function textNodes(): Text[] {
 const WARM_UP = ['a', 'a', 'a', 'é’', 'é’', 'é’'];
 
 const api = {
-  /** Backstory's setup: what the content script does with the background's reply (Chromium's form: gzip, base64). */
-  async setupBackstory(message: IndexMessage) {
+  /**
+   * Backstory's setup: what the content script does with the bytes of the packaged index file (handed in
+   * as base64, turned into the ArrayBuffer a fetch gives before the clock starts).
+   */
+  async setupBackstory(file: string) {
+    const bytes = fromBase64(file).buffer as ArrayBuffer;
     const t0 = performance.now();
-    matcher = await Matcher.create(await indexFromMessage(message));
+    matcher = await Matcher.create(decodeIndexFile(bytes));
     const t1 = performance.now();
     return { ms: t1 - t0, entities: matcher.entityCount };
   },
 
-  /** The decode alone (base64, inflate, head and strings, the tables' views): what replaced parsing the index. */
-  async decodeOnly(message: IndexMessage) {
+  /** The decode alone (head and strings, the tables' views): what replaced parsing the index. */
+  decodeOnly(file: string) {
+    const bytes = fromBase64(file).buffer as ArrayBuffer;
     const t0 = performance.now();
-    const index = await indexFromMessage(message);
+    const index = decodeIndexFile(bytes);
     const t = decodeTables(typeof index.bin === 'string' ? fromBase64(index.bin) : index.bin);
     return { ms: performance.now() - t0, nodes: t.edge.length };
   },

@@ -10,7 +10,6 @@ import { compileDataset } from '../compile-dataset';
 import { launch } from '../lib/browsers';
 import { serveFixtures } from '../lib/server';
 import { generatePages } from './pages';
-import { gzipSync } from 'node:zlib';
 import { encodeIndexFile, toBase64 } from '../../utils/match/index-file';
 
 /** The page engine's function that runs Backstory's scan. */
@@ -29,7 +28,7 @@ async function main() {
   const server = await serveFixtures('tests/fixtures');
   const session = await launch('chromium');
   const tab = (await session.newPage()) as unknown as Page;
-  const payload = { gzip: toBase64(gzipSync(encodeIndexFile(dataset.compiled))) };
+  const payload = toBase64(encodeIndexFile(dataset.compiled));
   const self = new Map<string, number>();
   let total = 0;
   for (let run = 0; run < runs; run++) {

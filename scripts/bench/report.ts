@@ -32,10 +32,9 @@ export type BenchResults = {
     firefox: { transfer: number; build: number; ready: number };
     /** Page-side Matcher.create from the payload, all pages: first in a page, and again. */
     pageSetup: { cold: number; warm: number };
-    /** The compiled index file, and the JSON size of Chromium's message (gzip'd, base64). */
+    /** The compiled index file (packaged; the content script reads it itself). */
     indexBytes: number;
-    messageBytes: number;
-    grown: { entities: number; bytes: number; messageBytes: number; setupCold: Stat };
+    grown: { entities: number; bytes: number; setupCold: Stat };
   };
   contentScript: { method: string; chromium: ContentScriptResults; firefox: ContentScriptResults };
   hoverToCard: { median: number; max: number; firefox: { median: number; max: number }; method: string };
@@ -79,7 +78,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('## Setup, in a page');
   lines.push('');
   lines.push(
-    "Backstory: `Matcher.create` on the compiled index as the background sends it (base64 decode, views, two lookup tables). Regex: escape, sort, join, compile, and run on one- and two-byte strings so V8 has native code for both. Cold: first in a fresh page (the regex source is unique per page load, so V8's regexp cache cannot serve it); warm: again in the same page.",
+    "Backstory: `Matcher.create` on the packaged index file's bytes (head and strings decoded, typed-array views, two lookup tables). Regex: escape, sort, join, compile, and run on one- and two-byte strings so V8 has native code for both. Cold: first in a fresh page (the regex source is unique per page load, so V8's regexp cache cannot serve it); warm: again in the same page.",
   );
   lines.push('');
   lines.push('| page | Backstory cold | Backstory warm | regex cold | regex warm |');
@@ -100,7 +99,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('## In the real content script');
   lines.push('');
   lines.push(
-    `Method: ${r.contentScript.method}. Transfer: index request to the index decoded (message round trip, then base64 and inflate in Chromium, head and strings); matcher: \`Matcher.create\` on it (typed-array views, two lookup tables); ready: content script start to matcher ready; scan: the sliced scan (walk, match, rules, ranges of marked mentions), wall time; mark: registering the highlights. Median (min–max) of ${r.runs}.`,
+    `Method: ${r.contentScript.method}. Transfer: from asking for the packaged index file to it decoded (the browser reads the file off the main thread; head and strings decoded); matcher: \`Matcher.create\` on it (typed-array views, two lookup tables); ready: content script start to matcher ready; scan: the sliced scan (walk, match, rules, ranges of marked mentions), wall time; mark: registering the highlights. Median (min–max) of ${r.runs}.`,
   );
   lines.push('');
   lines.push('| browser | page | transfer | matcher | ready | scan | of which: finding the article | mark |');
@@ -122,11 +121,11 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('|---|---|');
   const busy = r.contentScript.chromium.startupBusy;
   if (busy) lines.push(`| start-up main-thread time, content script start to matcher ready, Chromium | ${ms(busy)} ms |`);
-  lines.push(`| compiled index: file / Chromium's message (gzip, base64) | ${kb(r.startup.indexBytes)} / ${kb(r.startup.messageBytes)} |`);
-  lines.push(`| decode in a page, cold (base64, inflate, head and strings, views) | ${f(r.startup.parse)} ms |`);
+  lines.push(`| compiled index file (packaged, read by the content script) | ${kb(r.startup.indexBytes)} |`);
+  lines.push(`| decode in a page, cold (head and strings, views) | ${f(r.startup.parse)} ms |`);
   lines.push(`| Matcher.create in a page, cold / warm | ${f(r.startup.pageSetup.cold)} / ${f(r.startup.pageSetup.warm)} ms |`);
   lines.push(
-    `| the same with the index grown to ${r.startup.grown.entities.toLocaleString('en')} entities (synthetic people added; file ${kb(r.startup.grown.bytes)}, message ${kb(r.startup.grown.messageBytes)}), cold | ${ms(r.startup.grown.setupCold)} ms |`,
+    `| the same with the index grown to ${r.startup.grown.entities.toLocaleString('en')} entities (synthetic people added; file ${kb(r.startup.grown.bytes)}), cold | ${ms(r.startup.grown.setupCold)} ms |`,
   );
   lines.push(`| hover to painted card, dwell 0, Chromium (median / max) | ${f(r.hoverToCard.median)} / ${f(r.hoverToCard.max)} ms |`);
   lines.push(`| hover to painted card, dwell 0, Firefox (median / max) | ${f(r.hoverToCard.firefox.median)} / ${f(r.hoverToCard.firefox.max)} ms |`);

@@ -2,6 +2,7 @@
  * The content script's units (entrypoints/content/) in happy-dom: the status push, the marks and their
  * cached view, the scope scan with its shadow roots, and the catalogue asked of the background.
  */
+import { servePackage } from './package-files';
 import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CatalogueSource } from '../../entrypoints/content/catalogue-source';
@@ -352,20 +353,17 @@ describe('ShadowRoots', () => {
 });
 
 describe('CatalogueSource', () => {
-  /** A background that answers the `index` message with the compiled test index, counting the asks. */
+  /** A package holding the compiled test index as index.bin, counting its reads. */
   function background() {
-    const file = encodeIndexFile(compileIndexPayload(compileIndex(ENTITIES)));
-    const asked = { index: 0 };
-    fakeBrowser.runtime.onMessage.addListener((m: unknown, _sender: unknown, reply: (r: unknown) => void) => {
-      if ((m as { type: string }).type !== 'index') return undefined;
-      asked.index++;
-      reply({ file: file.slice().buffer });
-      return true;
-    });
-    return asked;
+    const pkg = servePackage({ 'index.bin': encodeIndexFile(compileIndexPayload(compileIndex(ENTITIES))) });
+    return {
+      get index() {
+        return pkg.reads('index.bin');
+      },
+    };
   }
 
-  test('ensure() asks the background once, even when called concurrently', async () => {
+  test('ensure() reads the packaged index once, even when called concurrently', async () => {
     const asked = background();
     const source = new CatalogueSource(performance.now());
     const [a, b] = await Promise.all([source.ensure(), source.ensure()]);
@@ -410,11 +408,11 @@ describe('CatalogueSource', () => {
     expect(cat!.isCustom('custom:acme')).toBe(true);
   });
 
-  test('no background to answer (a retired script): ensure() yields null without throwing', async () => {
+  test('no package to read (a retired script): ensure() yields null without throwing', async () => {
     const source = new CatalogueSource(performance.now());
     await expect(source.ensure()).resolves.toBeNull();
     expect(source.current).toBeNull();
-    // Once the extension answers again (a new glossary forgets the old attempt), it is asked anew.
+    // Once the package can be read again (a new glossary forgets the old attempt), it is read anew.
     const asked = background();
     source.forget();
     expect(await source.ensure()).not.toBeNull();

@@ -3,6 +3,7 @@
  * `index` and `cards` messages and records the status pushes. No highlight API here: the marks are
  * read from the session's own lists.
  */
+import { servePackage } from './package-files';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -23,21 +24,21 @@ const ENTITIES = [
 
 const ARTICLE = '<article><p>Putin visited Russia.</p><p>Putin spoke again.</p><p>NATO replied.</p></article>';
 
-/** A background answering the index and the card prefetch, recording every message. */
+/** The package's index.bin and a background answering the card prefetch, recording every message and read. */
 function background() {
-  const file = encodeIndexFile(compileIndexPayload(compileIndex(ENTITIES)));
+  const pkg = servePackage({ 'index.bin': encodeIndexFile(compileIndexPayload(compileIndex(ENTITIES))) });
   const sent: Array<{ type: string } & Record<string, unknown>> = [];
   fakeBrowser.runtime.onMessage.addListener((m: unknown, _sender: unknown, reply: (r: unknown) => void) => {
     const message = m as { type: string };
     sent.push(message);
-    if (message.type === 'index') reply({ file: file.slice().buffer });
-    else if (message.type === 'cards') reply({});
+    if (message.type === 'cards') reply({});
     else if (message.type === 'card') reply(null);
     else return undefined;
     return true;
   });
   const statuses = () => sent.filter((m) => m.type === 'statusChanged').map((m) => m.status as PageStatus);
-  const asked = (type: string) => sent.filter((m) => m.type === type).length;
+  /** Messages of a type; 'index' counts reads of the packaged index file. */
+  const asked = (type: string) => (type === 'index' ? pkg.reads('index.bin') : sent.filter((m) => m.type === type).length);
   return { sent, statuses, asked };
 }
 

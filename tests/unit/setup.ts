@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
@@ -6,4 +6,7 @@ beforeEach(() => {
   fakeBrowser.reset();
 });
 // Unmount components between tests (vitest runs without globals, so testing-library cannot do it itself).
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});

@@ -1,9 +1,5 @@
 declare module 'virtual:backstory/index' {
   export const meta: { entities: number; aliases: number; date: string };
-  /** The compiled index file (utils/match/compiled.ts), base64. */
-  export const indexFile: string;
-  /** The same, gzip'd, base64. */
-  export const indexGzip: string;
 }
 declare module 'virtual:backstory/cards' {
   /** Every card's display name by id; the cards themselves are in cards/<shard>.json (utils/dataset/shards.ts). */

@@ -1,21 +1,14 @@
 /**
- * The compiled index as bytes: the file the build writes (index.bin) and the background sends, its
- * tables on one buffer the page views in place, and the message each browser gets (ADR 0002).
+ * The compiled index as bytes: the file the build writes (index.bin), which the content script reads
+ * from the package, its tables on one buffer the page views in place (ADR 0002).
  */
 import type { CompiledIndex, CompiledTables } from './compiled';
 
 /** Bumped whenever the layout below changes. */
 export const COMPILED_VERSION = 3;
 
-/** The index file as the background sends it: the bytes (Firefox), or gzip'd as base64 (Chromium). */
-export type IndexMessage = { file: ArrayBuffer } | { gzip: string };
-
-/** The index file's bytes from the background's message; Chromium's are inflated natively. */
-export async function indexFromMessage(m: IndexMessage): Promise<CompiledIndex> {
-  if ('file' in m) return decodeIndexFile(m.file);
-  const stream = new Blob([fromBase64(m.gzip) as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return decodeIndexFile(await new Response(stream).arrayBuffer());
-}
+/** The packaged file's path in the extension (web-accessible to content scripts only through a dynamic URL in Chromium). */
+export const INDEX_FILE = 'index.bin';
 
 const INT32 = ['firstChild', 'rest', 'terminal', 'root2', 'wide', 'patternStart', 'patternAliases', 'aliasEntity', 'stringStart'] as const;
 const UINT16 = ['edge', 'pool'] as const;
