@@ -50,8 +50,12 @@ export class CatalogueSource {
 async function receiveIndex(): Promise<CompiledIndex | undefined> {
   const start = performance.now();
   // A missing file (a retired script of an updated extension) rejects, as a fetch of a missing extension file does.
+  // Through a Blob: Chromium then hands the body over whole, where reading it as an ArrayBuffer pulled 3 MB through
+  // the data pipe in chunks on the page's main thread (25 ms of tasks against 7 ms, in a trace of five loads).
   const url = (browser.runtime.getURL as (path: string) => string)(`/${INDEX_FILE}`);
-  const bytes = await fetch(url).then((r) => r.arrayBuffer());
+  const bytes = await fetch(url)
+    .then((r) => r.blob())
+    .then((b) => b.arrayBuffer());
   recordTiming('index-file', start);
   return decodeIndexFile(bytes);
 }

@@ -19,7 +19,7 @@ const FORBIDDEN: Array<[string, RegExp]> = [
   // The two fetches allowed read the extension's own packaged files: card shards (entrypoints/background.ts) and
   // the index (entrypoints/content/catalogue-source.ts). Their URL is runtime.getURL(…) of a path, never anything
   // from a page or the network.
-  ['fetch() of anything but a packaged file', /\bfetch\s*\((?![\w$]+\)\.then\(\s*\w+\s*=>\s*\w+\.(?:json|arrayBuffer)\(\)\))/],
+  ['fetch() of anything but a packaged file', /\bfetch\s*\((?![\w$]+\)\.then\(\s*\w+\s*=>\s*\w+\.(?:json|blob)\(\)\))/],
   ['XMLHttpRequest', /\bXMLHttpRequest\b/],
   ['WebSocket', /\bWebSocket\b/],
   ['sendBeacon', /\bsendBeacon\b/],
@@ -46,7 +46,7 @@ test('the only fetches in the source read packaged files through runtime.getURL'
   const content = readFileSync('entrypoints/content/catalogue-source.ts', 'utf8');
   assert.match(
     content,
-    /const url = \(browser\.runtime\.getURL as \(path: string\) => string\)\(`\/\$\{INDEX_FILE\}`\);\s*const bytes = await fetch\(url\)\.then\(\(r\) => r\.arrayBuffer\(\)\)/,
+    /const url = \(browser\.runtime\.getURL as \(path: string\) => string\)\(`\/\$\{INDEX_FILE\}`\);\s*const bytes = await fetch\(url\)\s*\.then\(\(r\) => r\.blob\(\)\)/,
   );
 });
 
