@@ -1,7 +1,7 @@
 /**
  * The matcher's tables, compiled once (at build time for the bundled dataset, at run time for a
  * reader's glossary and in tests) into a few typed arrays on one ArrayBuffer, so a page decodes
- * them without rebuilding anything: the index reaches a page as one message (ADR 0002).
+ * them without rebuilding anything: the index reaches a page as one packaged file, index.bin (ADR 0002).
  *
  * The alias trie is a radix tree over folded UTF-16 code units (chains of single-child states are
  * one node whose edge is a run of characters), numbered breadth-first so the children of node v
@@ -44,7 +44,7 @@ export type CompiledTables = {
   stringStart: Int32Array;
 };
 
-/** What the background sends a page: structured-clone and JSON safe (Chromium's messaging is JSON). */
+/** The compiled index as a page holds it: the packaged file decodes to this (ADR 0002). */
 export type CompiledIndex = {
   v: typeof COMPILED_VERSION;
   types: EntityType[];

@@ -1,6 +1,6 @@
 /**
  * What a matcher is made of: its tries and flat alias tables, and where the strings of entities and
- * aliases come from (the compiled payload the background sends, or a TermIndex compiled here).
+ * aliases come from (the packaged compiled index, or a TermIndex compiled here).
  */
 import type { EntityType } from '../dataset/validate';
 import { compileTables, type CompiledIndex } from './compiled';
@@ -59,11 +59,19 @@ export function partsOf(index: TermIndex, aliasShift = 0, entityShift = 0): Part
     context,
     period,
     hints,
-    sources: [{ entities: index.entities.length, aliases: index.aliases.length, entity: (i) => index.entities[i], type: (i) => index.entities[i].type, aliasText: (a) => index.aliases[a].text }],
+    sources: [
+      {
+        entities: index.entities.length,
+        aliases: index.aliases.length,
+        entity: (i) => index.entities[i],
+        type: (i) => index.entities[i].type,
+        aliasText: (a) => index.aliases[a].text,
+      },
+    ],
   };
 }
 
-/** The background's payload: views on its tables, and strings sliced on demand. */
+/** The packaged compiled index: views on its tables, and strings sliced on demand. */
 export function fromCompiled(c: CompiledIndex): Parts {
   const t = decodeTables(typeof c.bin === 'string' ? fromBase64(c.bin) : c.bin);
   const { stringStart, entityType } = t;
