@@ -81,7 +81,13 @@ describe('the packaged index file', () => {
     const dataset = compileDataset('data');
     const file = encodeIndexFile(dataset.compiled);
     const got = decodeIndexFile(file.slice().buffer);
-    expect({ ...got, bin: toBase64(got.bin as Uint8Array) }).toEqual(dataset.compiled);
+    // The strings stay UTF-8 bytes, decoded one at a time as a page needs them.
+    expect(got.strings).toBeInstanceOf(Uint8Array);
+    expect({ ...got, strings: new TextDecoder().decode(got.strings as Uint8Array), bin: toBase64(got.bin as Uint8Array) }).toEqual(dataset.compiled);
+    const m = await Matcher.create(got);
+    const index = unpackIndex(dataset.index);
+    for (const i of [0, 5, index.entities.length - 1]) expect(m.entity(i)).toEqual(index.entities[i]);
+    expect(m.index.aliases.map((a) => a.text)).toEqual(index.aliases.map((a) => a.text));
     // A stale file (an old build's) fails loudly rather than matching with the wrong layout.
     const stale = encodeIndexFile({ ...dataset.compiled, v: 0 } as unknown as typeof dataset.compiled);
     expect(() => decodeIndexFile(stale.slice().buffer)).toThrow(/index file version 0/);

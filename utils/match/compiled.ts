@@ -38,8 +38,9 @@ export type CompiledTables = {
   aliasFlags: Uint8Array;
   entityType: Uint8Array;
   /**
-   * String k is strings.slice(stringStart[k], stringStart[k + 1]): entity i's id at 2i, its name at
-   * 2i + 1, alias a's text at 2E + a (empty: the entity's name).
+   * String k is the UTF-8 bytes stringStart[k] to stringStart[k + 1] of the strings: entity i's id at 2i,
+   * its name at 2i + 1, alias a's text at 2E + a (empty: the entity's name). Byte offsets, so a page decodes
+   * only the strings it needs, straight from the packaged file.
    */
   stringStart: Int32Array;
 };
@@ -48,7 +49,8 @@ export type CompiledTables = {
 export type CompiledIndex = {
   v: typeof COMPILED_VERSION;
   types: EntityType[];
-  strings: string;
+  /** All strings, one after another: as text in the payload, as the file's UTF-8 bytes when read from index.bin. */
+  strings: string | Uint8Array;
   /** Aliases with a `context` rule: [alias, context entity indices]. */
   context: Array<[number, number[]]>;
   /** Aliases with a validity period: [alias, from, to], "" for an open end (optional: most indexes have none). */
@@ -177,10 +179,11 @@ export function compileIndexPayload(index: TermIndex): CompiledIndex {
   for (const e of index.entities) parts.push(e.id, e.name);
   for (const a of index.aliases) parts.push(a.text === index.entities[a.entity].name ? '' : a.text);
   const stringStart = new Int32Array(parts.length + 1);
+  const utf8 = new TextEncoder();
   let at = 0;
   parts.forEach((s, k) => {
     stringStart[k] = at;
-    at += s.length;
+    at += utf8.encode(s).length;
   });
   stringStart[parts.length] = at;
   tables.stringStart = stringStart;

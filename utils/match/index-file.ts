@@ -5,7 +5,7 @@
 import type { CompiledIndex, CompiledTables } from './compiled';
 
 /** Bumped whenever the layout below changes. */
-export const COMPILED_VERSION = 3;
+export const COMPILED_VERSION = 4;
 
 /** The packaged file's path in the extension (web-accessible to content scripts only through a dynamic URL in Chromium). */
 export const INDEX_FILE = 'index.bin';
@@ -23,10 +23,10 @@ const HEADER = 2 + ORDER.length;
  */
 export function encodeIndexFile(c: CompiledIndex): Uint8Array {
   // UTF-8 gives back the same string only when it holds no lone surrogate: offsets depend on it.
-  if (/\p{Cs}/u.test(c.strings)) throw new Error('an entity or alias holds a lone surrogate');
+  if (typeof c.strings === 'string' && /\p{Cs}/u.test(c.strings)) throw new Error('an entity or alias holds a lone surrogate');
   const enc = new TextEncoder();
   const head = enc.encode(JSON.stringify({ v: c.v, types: c.types, context: c.context, period: c.period, hints: c.hints }));
-  const strings = enc.encode(c.strings);
+  const strings = typeof c.strings === 'string' ? enc.encode(c.strings) : c.strings;
   const tables = typeof c.bin === 'string' ? fromBase64(c.bin) : c.bin;
   const pad = (n: number) => (n + 3) & ~3;
   const out = new Uint8Array(8 + pad(head.length) + pad(strings.length) + tables.length);
@@ -48,7 +48,8 @@ export function decodeIndexFile(buffer: ArrayBuffer): CompiledIndex {
   const head = JSON.parse(dec.decode(new Uint8Array(buffer, 8, headLength))) as Pick<CompiledIndex, 'v' | 'types' | 'context' | 'period' | 'hints'>;
   if (head.v !== COMPILED_VERSION) throw new Error(`index file version ${String(head.v)}, expected ${String(COMPILED_VERSION)}`);
   const stringsAt = 8 + pad(headLength);
-  const strings = dec.decode(new Uint8Array(buffer, stringsAt, stringsLength));
+  // Left as bytes: a page decodes the few strings it needs (the entities it found), never all 0.8 MB.
+  const strings = new Uint8Array(buffer, stringsAt, stringsLength);
   return { ...head, strings, bin: new Uint8Array(buffer, stringsAt + pad(stringsLength)) };
 }
 

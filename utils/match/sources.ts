@@ -75,8 +75,9 @@ export function partsOf(index: TermIndex, aliasShift = 0, entityShift = 0): Part
 export function fromCompiled(c: CompiledIndex): Parts {
   const t = decodeTables(typeof c.bin === 'string' ? fromBase64(c.bin) : c.bin);
   const { stringStart, entityType } = t;
-  const strings = c.strings;
-  const str = (k: number) => strings.slice(stringStart[k], stringStart[k + 1]);
+  const bytes = typeof c.strings === 'string' ? new TextEncoder().encode(c.strings) : c.strings;
+  const utf8 = new TextDecoder();
+  const str = (k: number) => utf8.decode(bytes.subarray(stringStart[k], stringStart[k + 1]));
   const entities = entityType.length;
   const types: EntityType[] = c.types;
   return {
