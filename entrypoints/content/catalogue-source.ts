@@ -32,7 +32,7 @@ export class CatalogueSource {
       const [index, stored] = await Promise.all([receiveIndex(), glossaryItem.getValue()]);
       const arrived = performance.now();
       recordTiming('transfer', asked, arrived);
-      const catalogue = index ? await loadCatalogue(index, stored) : null;
+      const catalogue = await loadCatalogue(index, stored);
       recordTiming('matcher', arrived);
       recordTiming('ready', this.started);
       return catalogue;
@@ -47,7 +47,7 @@ export class CatalogueSource {
  * main thread and hands over its bytes, which the page views in place. No message (Chromium copied a 1.6 MB
  * reply as JSON at every hop), nothing to parse but a small head, nothing from the network.
  */
-async function receiveIndex(): Promise<CompiledIndex | undefined> {
+async function receiveIndex(): Promise<CompiledIndex> {
   const start = performance.now();
   // A missing file (a retired script of an updated extension) rejects, as a fetch of a missing extension file does.
   // Through a Blob: Chromium then hands the body over whole, where reading it as an ArrayBuffer pulled 3 MB through
