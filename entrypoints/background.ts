@@ -4,7 +4,7 @@ import { names } from 'virtual:backstory/cards';
 import { shardOf, shardPath } from '../utils/dataset/shards';
 import type { CardEntity } from '../utils/dataset/compile';
 import { meta } from 'virtual:backstory/index';
-import { handle, isToBackground, sendToTab, type BackgroundApi, type CardResponse, type PageStatus } from '../utils/messages';
+import { fromWire, handle, isToBackground, sendToTab, type BackgroundApi, type CardResponse, type PageStatus } from '../utils/messages';
 import { t } from '../utils/i18n';
 import { alpha2ToNumeric } from 'i18n-iso-countries';
 import type { LocatorMap } from '../utils/map/locator';
@@ -44,7 +44,8 @@ export default defineBackground(() => {
       },
       injectFrame: (_body, sender) => injectIntoFrame(sender.tab?.id, sender.frameId),
       statusChanged: ({ status }, sender) => {
-        if (sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) setBadge(sender.tab.id, status);
+        const got = fromWire(status);
+        if (got && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) setBadge(sender.tab.id, got);
         return undefined;
       },
     }),

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { glossaryItem } from '../../utils/glossary-store';
-import { handle, isToContent, type ContentApi } from '../../utils/messages';
+import { handle, isToContent, toWire, type ContentApi } from '../../utils/messages';
 import { resolveSettings } from '../../utils/settings';
 import { loadSettings, settingsItem } from '../../utils/settings-store';
 import { listenForHover } from './hover-input';
@@ -41,7 +41,7 @@ export default defineContentScript({
     session.settings = await loadSettings();
     if (ctx.isInvalid) return;
     const onMessage = handle<ContentApi>(isToContent, {
-      status: () => session.status(),
+      status: () => toWire(session.status()),
       timings: () => timings(),
       jump: ({ id }) => nav.jumpTo(id),
       explain: ({ text }) => nav.explain(text),

@@ -2,7 +2,7 @@
  * Tells the background (the badge) and an open popup what the page reports, when it changed.
  * Only the top frame speaks for the tab.
  */
-import { sendToBackground, type FoundEntity, type PageStatus } from '../../utils/messages';
+import { sendToBackground, toWire, type FoundEntity, type PageStatus } from '../../utils/messages';
 import { statusReason } from '../../utils/page/mention-view';
 import type { Settings } from '../../utils/settings';
 
@@ -31,6 +31,6 @@ export class StatusReporter {
     if (signature === this.last) return;
     this.last = signature;
     // An extension that was reloaded has nobody to tell; sendToBackground is async, so that is a rejection.
-    sendToBackground('statusChanged', { status }).catch(() => {});
+    sendToBackground('statusChanged', { status: toWire(status) }).catch(() => {});
   }
 }

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import { resolveSettings, type Settings } from '../../utils/settings';
 import { loadSettings, settingsItem, updateSettings } from '../../utils/settings-store';
-import { sendToBackground, sendToTab, statusPush, type PageStatus } from '../../utils/messages';
+import { fromWire, sendToBackground, sendToTab, statusPush, type PageStatus } from '../../utils/messages';
 
 /** The tab the popup speaks about: the active tab, or ?tab=ID when opened as a page (tests, keyboard users). */
 async function targetTab(): Promise<number | undefined> {
@@ -17,7 +17,7 @@ async function targetTab(): Promise<number | undefined> {
 async function pageStatus(tabId: number | undefined): Promise<PageStatus | null> {
   if (tabId === undefined) return null;
   try {
-    return (await sendToTab(tabId, 'status', {})) ?? null;
+    return fromWire(await sendToTab(tabId, 'status', {}));
   } catch {
     return null; // no content script there: a browser page, a PDF, a store
   }

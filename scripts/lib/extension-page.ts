@@ -88,8 +88,9 @@ export class ExtensionPage {
       for (const t of await api.tabs.query(activeOnly ? { active: true } : {})) {
         if (t.id === undefined) continue;
         try {
-          const status: PageStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
-          if (status) out.push({ tabId: t.id, status });
+          // The found list travels as one JSON string (WireStatus in utils/messages.ts).
+          const wire: (Omit<PageStatus, 'found'> & { found: string }) | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
+          if (wire) out.push({ tabId: t.id, status: { ...wire, found: JSON.parse(wire.found) as PageStatus['found'] } });
         } catch {
           // no content script in that tab
         }
@@ -134,8 +135,9 @@ export class ExtensionPage {
       const g = globalThis as unknown as Shimmed;
       const api = g.browser ?? g.chrome;
       const id = Number(new URLSearchParams(location.search).get('tab'));
-      const s: PageStatus = await api.tabs.sendMessage(id, { type: 'status' }, { frameId: 0 });
-      return s.found.map((f) => f.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const s: Omit<PageStatus, 'found'> & { found: string } = await api.tabs.sendMessage(id, { type: 'status' }, { frameId: 0 });
+      const found = JSON.parse(s.found) as PageStatus['found'];
+      return found.map((f) => f.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }, null);
   }
 }

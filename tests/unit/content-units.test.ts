@@ -17,7 +17,7 @@ import type { Entity } from '../../utils/dataset/validate';
 import { Matcher } from '../../utils/match/matcher';
 import { compileIndexPayload } from '../../utils/match/compiled';
 import { encodeIndexFile } from '../../utils/match/index-file';
-import type { PageStatus } from '../../utils/messages';
+import { fromWire, isToBackground, toWire, type PageStatus } from '../../utils/messages';
 import type { PlannedScope } from '../../utils/page/scope-plan';
 import { PageScan } from '../../utils/scan/page-scan';
 import { resolveSettings, type Settings } from '../../utils/settings';
@@ -62,7 +62,7 @@ describe('StatusReporter', () => {
     const reporter = new StatusReporter(document, () => now);
     reporter.push();
     await flush();
-    expect(sent).toEqual([{ type: 'statusChanged', status: now }]);
+    expect(sent).toEqual([{ type: 'statusChanged', status: toWire(now) }]);
 
     reporter.push();
     reporter.push();
@@ -73,7 +73,7 @@ describe('StatusReporter', () => {
     reporter.push();
     await flush();
     expect(sent).toHaveLength(2);
-    expect(sent[1]).toEqual({ type: 'statusChanged', status: now });
+    expect(sent[1]).toEqual({ type: 'statusChanged', status: toWire(now) });
 
     // A count that changed is a change; back to idle from working is a change too.
     now = status({ found: [{ id: 'russia', name: 'Russia', type: 'place', count: 3 }] });
@@ -81,7 +81,19 @@ describe('StatusReporter', () => {
     now = { ...now, phase: 'working' };
     reporter.push();
     await flush();
-    expect(sent.map((m) => (m.status as PageStatus).phase)).toEqual(['idle', 'idle', 'idle', 'working']);
+    expect(sent.map((m) => fromWire(m.status)!.phase)).toEqual(['idle', 'idle', 'idle', 'working']);
+  });
+
+  test('the found list crosses as one JSON string, and comes back checked', () => {
+    const now = status({ found: [{ id: 'russia', name: 'Russia', type: 'place', count: 2 }] });
+    const wire = toWire(now);
+    expect(typeof wire.found).toBe('string');
+    expect(isToBackground({ type: 'statusChanged', status: wire })).toBe(true);
+    expect(fromWire(wire)).toEqual(now);
+    // Not a status: an object list where a string belongs, a string that is not JSON, JSON that is not a found list.
+    expect(isToBackground({ type: 'statusChanged', status: now })).toBe(false);
+    expect(fromWire({ ...wire, found: '[{' })).toBeNull();
+    expect(fromWire({ ...wire, found: '[{"id":1}]' })).toBeNull();
   });
 
   test('never sends from a subframe', async () => {
@@ -115,7 +127,7 @@ describe('StatusReporter', () => {
     now = status({ active: false, reason: 'disabled' });
     reporter.push();
     await flush();
-    expect(sent).toEqual([{ type: 'statusChanged', status: now }]);
+    expect(sent).toEqual([{ type: 'statusChanged', status: toWire(now) }]);
   });
 });
 

@@ -13,7 +13,7 @@ import { compileIndex } from '../../utils/dataset/compile';
 import type { Entity } from '../../utils/dataset/validate';
 import { compileIndexPayload } from '../../utils/match/compiled';
 import { encodeIndexFile } from '../../utils/match/index-file';
-import type { PageStatus } from '../../utils/messages';
+import { fromWire } from '../../utils/messages';
 import { resolveSettings, type Settings } from '../../utils/settings';
 
 const ENTITIES = [
@@ -36,7 +36,7 @@ function background() {
     else return undefined;
     return true;
   });
-  const statuses = () => sent.filter((m) => m.type === 'statusChanged').map((m) => m.status as PageStatus);
+  const statuses = () => sent.filter((m) => m.type === 'statusChanged').map((m) => fromWire(m.status)!);
   /** Messages of a type; 'index' counts reads of the packaged index file. */
   const asked = (type: string) => (type === 'index' ? pkg.reads('index.bin') : sent.filter((m) => m.type === type).length);
   return { sent, statuses, asked };
