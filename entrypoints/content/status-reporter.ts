@@ -26,11 +26,12 @@ export class StatusReporter {
 
   push(): void {
     if (this.doc.defaultView?.top !== this.doc.defaultView) return;
-    const status = this.read();
-    const signature = JSON.stringify([status.active, status.phase, status.reason, status.found.map((f) => [f.id, f.count])]);
+    // The found list is serialised once: for the message, and (with the rest) as the change signature.
+    const status = toWire(this.read());
+    const signature = JSON.stringify([status.active, status.phase, status.reason, status.found]);
     if (signature === this.last) return;
     this.last = signature;
     // An extension that was reloaded has nobody to tell; sendToBackground is async, so that is a rejection.
-    sendToBackground('statusChanged', { status: toWire(status) }).catch(() => {});
+    sendToBackground('statusChanged', { status }).catch(() => {});
   }
 }

@@ -7,7 +7,7 @@
  * method starts with the same shim: Firefox exposes `browser`, Chromium `chrome`, with the same API.
  */
 import type { Browser as ExtApi } from 'webextension-polyfill';
-import type { ContentApi, PageStatus } from '../../utils/messages';
+import type { ContentApi, PageStatus, WireStatus } from '../../utils/messages';
 import type { Timing } from '../../utils/page/timings';
 import type { AnyPage, Session } from './browsers';
 
@@ -89,7 +89,7 @@ export class ExtensionPage {
         if (t.id === undefined) continue;
         try {
           // The found list travels as one JSON string (WireStatus in utils/messages.ts).
-          const wire: (Omit<PageStatus, 'found'> & { found: string }) | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
+          const wire: WireStatus | undefined = await api.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
           if (wire) out.push({ tabId: t.id, status: { ...wire, found: JSON.parse(wire.found) as PageStatus['found'] } });
         } catch {
           // no content script in that tab
@@ -135,7 +135,7 @@ export class ExtensionPage {
       const g = globalThis as unknown as Shimmed;
       const api = g.browser ?? g.chrome;
       const id = Number(new URLSearchParams(location.search).get('tab'));
-      const s: Omit<PageStatus, 'found'> & { found: string } = await api.tabs.sendMessage(id, { type: 'status' }, { frameId: 0 });
+      const s: WireStatus = await api.tabs.sendMessage(id, { type: 'status' }, { frameId: 0 });
       const found = JSON.parse(s.found) as PageStatus['found'];
       return found.map((f) => f.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     }, null);

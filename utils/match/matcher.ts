@@ -117,8 +117,6 @@ export class Matcher {
 
   /** An entity's type, without making the entity (the reader's categories filter every mention by it). */
   entityType(i: number): EntityType {
-    const e = this.entities.get(i);
-    if (e) return e.type;
     const [s, k] = this.sourceOf(i);
     return s.type(k);
   }
