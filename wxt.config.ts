@@ -29,17 +29,9 @@ export default defineConfig({
         run_at: 'document_start',
         css: ['highlights.css'],
       });
-      // Chromium: the small frame gate (entrypoints/frame-gate.ts) in every subframe; the full script only in
-      // frames the gate finds part of an article. Firefox runs the full script in every frame.
-      if (!script.all_frames) {
-        manifest.content_scripts!.push({
-          matches: script.matches,
-          all_frames: true,
-          match_about_blank: script.match_about_blank,
-          run_at: 'document_idle',
-          js: ['frame-gate.js'],
-        });
-      }
+      // Chromium runs no script of ours in subframes from the manifest: the top frame's script asks the background
+      // for the small frame gate (entrypoints/frame-gate.ts) only once it sees a frame that may hold part of the
+      // article (utils/dom/frames.ts). Firefox runs the full script in every frame.
     },
   },
   manifest: ({ browser }) => ({

@@ -43,6 +43,7 @@ export default defineBackground(() => {
         return undefined;
       },
       injectFrame: (_body, sender) => injectIntoFrame(sender.tab?.id, sender.frameId),
+      openFrames: (_body, sender) => openFrames(sender.tab?.id, sender.frameId),
       statusChanged: ({ status }, sender) => {
         const got = fromWire(status);
         if (got && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) setBadge(sender.tab.id, got);
@@ -90,6 +91,20 @@ async function injectIntoFrame(tabId: number | undefined, frameId: number | unde
     return true;
   } catch {
     return false; // the frame navigated away or is a page no extension may script
+  }
+}
+
+/**
+ * Chromium: the frame gate into every frame of a tab whose top frame found a frame that may hold part of the
+ * article (utils/dom/frames.ts). No manifest script runs in subframes: most are ads, and any script costs a frame.
+ */
+async function openFrames(tabId: number | undefined, frameId: number | undefined): Promise<boolean> {
+  if (import.meta.env.FIREFOX || tabId === undefined || frameId !== 0) return false;
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/frame-gate.js'] });
+    return true;
+  } catch {
+    return false; // the tab navigated away, or holds a page no extension may script
   }
 }
 

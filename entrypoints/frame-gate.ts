@@ -1,9 +1,10 @@
 /**
- * Chromium only: what every subframe runs instead of the full content script. Most frames are ads and
- * embeds; they stop here after reading the settings and two metadata checks, without the full script's
- * compile, its index or its listeners (ADR 0002, "Frames"). A frame that is part of an article (a
- * same-origin comments frame, an embedded story), or any frame when the reader chose every page, asks
- * the background to put the full content script into it. Firefox runs the full script in every frame.
+ * Chromium only: what a subframe runs before it may get the full content script. No manifest script runs in
+ * subframes; the background puts this gate into every frame of a tab only when the top frame's script has seen a
+ * frame that may hold part of the article (utils/dom/frames.ts), so the ads and embeds of most pages run nothing
+ * of ours (ADR 0002, "Frames"). Here a frame that is part of an article (a same-origin comments frame, an embedded
+ * story), or any frame when the reader chose every page, asks the background for the full content script.
+ * Firefox runs the full script in every frame.
  */
 import { activeOnPage } from '../utils/article';
 import type { ToBackground } from '../utils/messages';
@@ -23,6 +24,10 @@ export default defineUnlistedScript({
   include: ['chrome'],
   async main() {
     if (window.top === window) return; // the top frame has the full script from the manifest
+    // The gate goes into every frame each time the top frame finds a new candidate: one run per document.
+    const self = globalThis as unknown as { backstoryGate?: boolean };
+    if (self.backstoryGate) return;
+    self.backstoryGate = true;
     // An iframe starts as an empty about:blank document of its parent's origin, so it looks part of the article
     // until it navigates to its own page (an ad). Wait: a frame that navigated has a new document, and this
     // timer dies with the old one. One that stays about:blank and gets text (a comments widget written by

@@ -72,6 +72,8 @@ export type BackgroundApi = {
   statusChanged: { body: { status: WireStatus }; reply: void };
   /** Chromium: a subframe's gate asks for the full content script (the sender's frame gets it). */
   injectFrame: { body: Record<string, never>; reply: boolean };
+  /** Chromium: the top frame found a frame that may hold part of the article; every frame of the tab gets the gate. */
+  openFrames: { body: Record<string, never>; reply: boolean };
 };
 
 /** What a content script answers. */
@@ -157,6 +159,7 @@ export function isToBackground(m: unknown): m is ToBackground {
       return isWireStatus(m.status);
     case 'meta':
     case 'injectFrame':
+    case 'openFrames':
       return true;
     default:
       return false;

@@ -10,11 +10,13 @@ import { loadSettings, settingsItem } from '../../utils/settings-store';
 import { listenForHover } from './hover-input';
 import { Navigation } from './navigation';
 import { PageSession } from './session';
-import { timings } from '../../utils/page/timings';
+import { recordTiming, timings } from '../../utils/page/timings';
+import { FrameOpener } from '../../utils/dom/frames';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  // Chromium: subframes run the small frame gate (frame-gate.content.ts), which asks for this script only in
+  // Chromium: the top frame only. Once it sees a frame that may hold part of the article, the background puts the
+  // small frame gate (entrypoints/frame-gate.ts) into the tab's frames, and the gate asks for this script only in
   // frames that are part of an article. Firefox runs it in every frame.
   allFrames: { chrome: false, firefox: true },
   matchAboutBlank: true,
@@ -75,5 +77,18 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     session.work.start();
     await session.work.track(() => session.apply());
+    if (!import.meta.env.FIREFOX && window.top === window) {
+      const frames = new FrameOpener(document, () => void browser.runtime.sendMessage({ type: 'openFrames' }).catch(() => undefined));
+      // The whole-document checks are timed: with no script in ad frames, they are what frames cost (npm run bench).
+      // A mutation batch checks only the nodes it added (untimed: a timing per batch would pile up measures).
+      const checkAll = () => {
+        const start = performance.now();
+        frames.check();
+        recordTiming('frames', start);
+      };
+      checkAll();
+      session.onChanged = (roots) => frames.check(roots);
+      if (document.readyState !== 'complete') ctx.addEventListener(window, 'load', checkAll);
+    }
   },
 });

@@ -31,6 +31,8 @@ export class PageSession {
   settings: Settings = resolveSettings({});
   scan: PageScan | null = null;
   active = false;
+  /** Nodes the page added or changed while it is marked (the frame check listens). */
+  onChanged: ((roots: Node[]) => void) | null = null;
   readonly shadows: ShadowRoots;
   readonly marks = new PageMarks({ scan: () => this.scan, catalogue: () => this.catalogues.current, settings: () => this.settings });
   readonly cards: CardController;
@@ -62,7 +64,10 @@ export class PageSession {
       focus: (range) => this.marks.highlighter.focus(range),
     });
     const timers = { setTimeout: (fn: () => void, ms: number) => ctx.setTimeout(fn, ms), clearTimeout: (id: number) => clearTimeout(id) };
-    const onChange = (roots: Node[]) => void this.work.track(() => this.rescanChanged(roots));
+    const onChange = (roots: Node[]) => {
+      this.onChanged?.(roots);
+      void this.work.track(() => this.rescanChanged(roots));
+    };
     this.batcher = new MutationBatcher(doc.body ?? doc.documentElement, onChange, timers);
   }
 

@@ -132,7 +132,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.heapBytes !== undefined) lines.push(`| JS heap added, 10,000-word article, Chromium | ${(r.heapBytes / 1e6).toFixed(2)} MB |`);
   if (r.frames)
     lines.push(
-      `| ${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time, Chromium | ${ms(r.frames.extra)} ms (article with frames ${f(r.frames.withFrames.median)}, alone ${f(r.frames.without.median)}${r.frames.fullScript ? `; full script in ${r.frames.fullScript.median} of the ${r.frames.frames} frames, the frame gate in the rest` : ''}) |`,
+      `| ${r.frames.frames} cross-origin iframes: Backstory's extra main-thread time, Chromium | ${ms(r.frames.extra)} ms (${r.frames.inFrames ? `scripts in the frames ${f(r.frames.inFrames.median)}, the page checking its frames ${f(r.frames.check!.median)}; ` : ''}wall-time totals for reference: article with frames ${f(r.frames.withFrames.median)}, alone ${f(r.frames.without.median)}${r.frames.fullScript ? `; full script in ${r.frames.fullScript.median} of the ${r.frames.frames} frames` : ''}) |`,
     );
   if (r.tabs)
     lines.push(

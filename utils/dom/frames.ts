@@ -1,0 +1,73 @@
+/**
+ * Chromium: which of a page's frames are worth Backstory's frame gate (ADR 0002, "Frames"). No script of
+ * ours runs in a subframe until the top frame's content script finds one that may hold part of an
+ * article; most frames are ads and embeds, and starting any extension script in a frame has a fixed cost.
+ */
+
+/** A frame at least this large (CSS pixels) could be an article itself (a story shown inside another site's page). */
+export const READABLE_FRAME = { width: 480, height: 480 } as const;
+
+type FrameLike = Pick<HTMLIFrameElement, 'src' | 'getBoundingClientRect' | 'getAttribute'> & { readonly contentDocument: Document | null };
+
+/**
+ * Whether a frame may hold part of an article, so its document should get the gate:
+ *  - its page is of the top page's origin (comments, a same-site embed), by its `src`, so it counts before it loads;
+ *  - it has no page of its own (about:blank or `srcdoc`, written by the page's script) and already holds text;
+ *  - or it is large enough to read an article in, whatever its origin (by its width and height attributes when it
+ *    has both, else by its box).
+ * Ads (300×250, 728×90, 300×600) and video players (16:9 at article width) are none of these.
+ */
+export function frameMayHoldArticle(frame: FrameLike, pageOrigin: string): boolean {
+  const src = frame.src;
+  if (src && !src.startsWith('about:')) {
+    let origin: string;
+    try {
+      origin = new URL(src).origin;
+    } catch {
+      return false;
+    }
+    if (origin === pageOrigin) return true;
+  } else {
+    // A document the page wrote (about:blank, srcdoc): of the page's origin. Worth a gate only once it holds text.
+    const text = frame.contentDocument?.body?.textContent;
+    if (text && text.trim().length > 0) return true;
+  }
+  // Its size: the frame's own width and height attributes when it has both in pixels (ad slots do), so most frames
+  // are judged without asking for layout; else its box.
+  const width = Number(frame.getAttribute('width') ?? NaN);
+  const height = Number(frame.getAttribute('height') ?? NaN);
+  const box = width > 0 && height > 0 ? { width, height } : frame.getBoundingClientRect();
+  return box.width >= READABLE_FRAME.width && box.height >= READABLE_FRAME.height;
+}
+
+/**
+ * Watches a document's frames for the first one worth the gate, and asks once (`ask`) for the gate in every frame;
+ * the gate itself decides, per frame, whether the full script goes in. Asks again only for frames that appear after
+ * an ask (a frame's gate runs once per document, so earlier frames are not disturbed).
+ */
+export class FrameOpener {
+  private readonly seen = new WeakSet<Element>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly ask: () => void,
+  ) {}
+
+  /** Checks the frames under `roots` (the whole document by default); asks when one is worth the gate. */
+  check(roots: ReadonlyArray<Node> = [this.doc]): boolean {
+    const origin = this.doc.location?.origin ?? '';
+    let found = false;
+    for (const root of roots) {
+      const frames =
+        root instanceof Element && /^(IFRAME|FRAME)$/.test(root.nodeName) ? [root] : ((root as ParentNode).querySelectorAll?.('iframe, frame') ?? []);
+      for (const frame of frames as Iterable<Element>) {
+        if (this.seen.has(frame)) continue;
+        if (!frameMayHoldArticle(frame as HTMLIFrameElement, origin)) continue;
+        this.seen.add(frame);
+        found = true;
+      }
+    }
+    if (found) this.ask();
+    return found;
+  }
+}
