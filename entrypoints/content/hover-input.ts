@@ -88,7 +88,7 @@ export function listenForHover(ctx: ContentScriptContext, doc: Document, page: H
       scrollFrame = requestAnimationFrame(() => {
         scrollFrame = 0;
         const rect = record.range.getClientRects()[0];
-        if (rect) void host.reposition(rect);
+        if (rect) host.reposition(rect);
       });
     },
     { passive: true, capture: true },

@@ -101,21 +101,37 @@ describe('CardController', () => {
     expect(bg.asked('card')).toHaveLength(1);
   });
 
-  test('warm() runs a card off the page: the page gets no element, and no card shows', async () => {
+  test('warm() lays a card out, hidden, in our own host: the body is untouched, and no card shows', async () => {
     const bg = background();
     const { cards } = await setup();
-    const before = document.documentElement.outerHTML;
+    const body = document.body.outerHTML;
     const rendered = vi.spyOn(cards.host, 'warm');
     await cards.warm('vladimir-putin');
     expect(rendered).toHaveBeenCalledTimes(1);
     expect(rendered.mock.calls[0][0].entity.name).toBe('Vladimir Putin');
-    expect(document.documentElement.outerHTML).toBe(before);
-    expect(cards.host.element).toBeNull();
+    expect(document.body.outerHTML).toBe(body);
+    // The one element Backstory adds, outside <body>, now holding an empty, hidden wrap: the card was laid out and removed.
+    expect([...document.documentElement.children].map((e) => e.localName)).toEqual(['head', 'body', 'backstory-card']);
+    const wrap = cards.host.element!.shadowRoot!.querySelector('.wrap') as HTMLElement;
+    expect(wrap.hidden).toBe(true);
+    expect(wrap.childElementCount).toBe(0);
     expect(cards.host.visible).toBe(false);
     expect(bg.asked('card').map((m) => m.id)).toEqual(['vladimir-putin']); // then cached for the first hover
     await cards.warm(undefined);
     await cards.warm('not-in-the-dataset');
     expect(rendered).toHaveBeenCalledTimes(1);
+  });
+
+  test('a host left by a retired copy of Backstory is replaced: one host per page', async () => {
+    background();
+    const { cards } = await setup();
+    const stale = document.createElement('backstory-card');
+    document.documentElement.append(stale);
+    await cards.warm('vladimir-putin');
+    const hosts = document.querySelectorAll('backstory-card');
+    expect(hosts.length).toBe(1);
+    expect(hosts[0]).toBe(cards.host.element);
+    expect(stale.isConnected).toBe(false);
   });
 
   test('a glossary card is built locally, without asking the background', async () => {
