@@ -7,6 +7,7 @@
  * Firefox runs the full script in every frame.
  */
 import { activeOnPage } from '../utils/article';
+import { READABLE_FRAME } from '../utils/dom/frames';
 import type { ToBackground } from '../utils/messages';
 import { resolveSettings } from '../utils/settings';
 
@@ -36,6 +37,15 @@ export default defineUnlistedScript({
       await new Promise((r) => setTimeout(r, ABOUT_BLANK_WAIT_MS));
       if (!document.body?.textContent?.trim()) return;
     }
+    // The top frame's rule, from inside: a frame of the page's own origin, or one large enough to read an article in.
+    // The gate goes into every frame of the tab, so the ads beside an embedded story stop here, even on every page.
+    let sameOrigin = false;
+    try {
+      sameOrigin = Boolean(window.top?.document);
+    } catch {
+      // another origin's page
+    }
+    if (!sameOrigin && (window.innerWidth < READABLE_FRAME.width || window.innerHeight < READABLE_FRAME.height)) return;
     const api = (globalThis as unknown as { chrome: Api }).chrome;
     try {
       const settings = resolveSettings((await api.storage.sync.get('settings')).settings);

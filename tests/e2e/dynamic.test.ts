@@ -69,6 +69,36 @@ eachBrowser(
       await page.close();
     });
 
+    test('frames: a large cross-origin frame (a story inside another page) is marked; in Chromium, small ad frames run nothing of ours', async () => {
+      const page = await open(env, 'dynamic/frames-cross.html');
+      assert.deepEqual(await marks(page), ['NATO']);
+      const inFrame = (f: { evaluate: typeof page.evaluate }) =>
+        f.evaluate((names) => {
+          const out: string[] = [];
+          for (const n of names) for (const r of CSS.highlights.get(n) ?? []) if (r instanceof Range) out.push(r.toString());
+          return out;
+        }, MARK_NAMES);
+      const frameOf = (path: string) => page.frames().find((f) => f.url().includes(path));
+      const end = Date.now() + 8000;
+      let story: string[] = [];
+      while (Date.now() < end) {
+        const f = frameOf('/dynamic/frame-story.html');
+        if (f) story = await inFrame(f);
+        if (story.length > 0) break;
+        await sleep(100);
+      }
+      assert.deepEqual(story, ['Gazprom']);
+      // The ads hold a known name and the reader chose every page: Firefox marks them (its full script runs in every
+      // frame); Chromium never starts a script there (frames that are neither of the page's site nor readable size).
+      await sleep(1500);
+      for (const ad of ['ad=1', 'ad=2']) {
+        const f = frameOf(ad);
+        assert.ok(f, `frame ${ad} not found`);
+        assert.deepEqual(await inFrame(f), browser === 'firefox' ? ['Taiwan'] : [], `frame ${ad}`);
+      }
+      await page.close();
+    });
+
     test('marks inside open shadow roots are styled (the root adopts our sheet); closed roots are left alone', async () => {
       await setSettings(env, { where: 'all', mark: 'every', style: 'background' });
       const page = await open(env, 'hostile/shadow.html');
