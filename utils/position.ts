@@ -33,7 +33,9 @@ export function cardPosition(anchor: Pick<Rect, 'left' | 'top' | 'width' | 'heig
   const side = wanted <= below || (wanted > above && below >= above) ? 'below' : 'above';
   const maxHeight = Math.max(MIN_HEIGHT_PX, Math.min(MAX_HEIGHT_PX, side === 'below' ? below : above));
   const height = Math.min(card.height, maxHeight);
-  const y = side === 'below' ? anchor.top + anchor.height + GAP_PX : anchor.top - GAP_PX - height;
+  let y = side === 'below' ? anchor.top + anchor.height + GAP_PX : anchor.top - GAP_PX - height;
+  // A name outside the viewport (a selection scrolled away, explained from the context menu): keep the card in view.
+  if (anchor.top >= viewport.height || anchor.top + anchor.height <= 0) y = Math.max(EDGE_PX, Math.min(y, viewport.height - EDGE_PX - height));
   const start = opts.rtl ? anchor.left + anchor.width - card.width : anchor.left;
   const x = Math.max(EDGE_PX, Math.min(start, viewport.width - EDGE_PX - card.width));
   return { x, y, maxHeight, side };

@@ -50,4 +50,11 @@ describe('cardPosition', () => {
     const p = cardPosition(name(200, 760), { width: 340, height: 150 }, VIEWPORT);
     expect(p).toMatchObject({ side: 'above', y: 760 - GAP_PX - 150 });
   });
+
+  test('a name outside the viewport (a selection scrolled away) still gets a card inside it', () => {
+    const below = cardPosition(name(200, 950), { width: 340, height: 150 }, VIEWPORT);
+    expect(below.y).toBe(VIEWPORT.height - EDGE_PX - 150);
+    const above = cardPosition(name(200, -300), { width: 340, height: 150 }, VIEWPORT);
+    expect(above.y).toBe(EDGE_PX);
+  });
 });
