@@ -83,6 +83,21 @@ describe('FrameOpener', () => {
     expect(ask).toHaveBeenCalledTimes(2);
   });
 
+  test('an ad frame is judged once per page it holds, not on every check', () => {
+    const ask = vi.fn();
+    const opener = new FrameOpener(doc, ask);
+    const ad = frame('https://ads.example/1', AD);
+    const measured = vi.spyOn(ad, 'getBoundingClientRect');
+    opener.check([root([ad])]);
+    opener.check([root([ad])]);
+    expect(measured).toHaveBeenCalledTimes(1);
+    // The slot loads another page, now a readable one: judged again.
+    ad.src = 'https://other.example/story';
+    measured.mockReturnValue({ ...FULL } as DOMRect);
+    expect(opener.check([root([ad])])).toBe(true);
+    expect(ask).toHaveBeenCalledTimes(1);
+  });
+
   test('a written frame that had no text yet is checked again later', () => {
     const ask = vi.fn();
     const opener = new FrameOpener(doc, ask);

@@ -47,6 +47,8 @@ export function frameMayHoldArticle(frame: FrameLike, pageOrigin: string): boole
  */
 export class FrameOpener {
   private readonly seen = new WeakSet<Element>();
+  /** Frames judged not worth the gate, by the page they held then: judged again only once they hold another. */
+  private readonly declined = new WeakMap<Element, string>();
 
   constructor(
     private readonly doc: Document,
@@ -62,7 +64,13 @@ export class FrameOpener {
         root instanceof Element && /^(IFRAME|FRAME)$/.test(root.nodeName) ? [root] : ((root as ParentNode).querySelectorAll?.('iframe, frame') ?? []);
       for (const frame of frames as Iterable<Element>) {
         if (this.seen.has(frame)) continue;
-        if (!frameMayHoldArticle(frame as HTMLIFrameElement, origin)) continue;
+        const src = (frame as HTMLIFrameElement).src;
+        if (this.declined.get(frame) === src) continue;
+        if (!frameMayHoldArticle(frame as HTMLIFrameElement, origin)) {
+          // A page of its own stays what it is; a written frame (about:blank) may get text later, so it is judged again.
+          if (src && !src.startsWith('about:')) this.declined.set(frame, src);
+          continue;
+        }
         this.seen.add(frame);
         found = true;
       }
