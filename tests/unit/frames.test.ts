@@ -51,7 +51,9 @@ describe('frameMayHoldArticle', () => {
     expect(frameMayHoldArticle(frame('about:blank', AD, 'A reader comment on NATO'), ORIGIN)).toBe(true);
   });
 
-  test('a src that is not a URL does not count', () => {
+  test('an origin is compared whole: a look-alike host or port is another origin', () => {
+    expect(frameMayHoldArticle(frame(`${ORIGIN}.evil.example/x`, AD), ORIGIN)).toBe(false);
+    expect(frameMayHoldArticle(frame(`${ORIGIN}:8443/x`, AD), ORIGIN)).toBe(false);
     expect(frameMayHoldArticle(frame('http://[bad', AD), ORIGIN)).toBe(false);
   });
 });

@@ -20,13 +20,8 @@ type FrameLike = Pick<HTMLIFrameElement, 'src' | 'getBoundingClientRect' | 'getA
 export function frameMayHoldArticle(frame: FrameLike, pageOrigin: string): boolean {
   const src = frame.src;
   if (src && !src.startsWith('about:')) {
-    let origin: string;
-    try {
-      origin = new URL(src).origin;
-    } catch {
-      return false;
-    }
-    if (origin === pageOrigin) return true;
+    // The property gives the URL resolved: of the page's origin when it starts with that origin and a path.
+    if (src === pageOrigin || src.startsWith(`${pageOrigin}/`)) return true;
   } else {
     // A document the page wrote (about:blank, srcdoc): of the page's origin. Worth a gate only once it holds text.
     const text = frame.contentDocument?.body?.textContent;
