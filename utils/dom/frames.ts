@@ -51,12 +51,14 @@ export class FrameOpener {
   ) {}
 
   /** Checks the frames under `roots` (the whole document by default); asks when one is worth the gate. */
-  check(roots: ReadonlyArray<Node> = [this.doc]): boolean {
+  check(roots?: ReadonlyArray<Node>): boolean {
     const origin = this.doc.location?.origin ?? '';
     let found = false;
-    for (const root of roots) {
-      const frames =
-        root instanceof Element && /^(IFRAME|FRAME)$/.test(root.nodeName) ? [root] : ((root as ParentNode).querySelectorAll?.('iframe, frame') ?? []);
+    // The whole document through its tag collections (no selector matching over the page); added nodes one by one.
+    const lists = roots
+      ? roots.map((root) => (root instanceof Element && /^(IFRAME|FRAME)$/.test(root.nodeName) ? [root] : ((root as ParentNode).querySelectorAll?.('iframe, frame') ?? [])))
+      : [this.doc.getElementsByTagName('iframe'), this.doc.getElementsByTagName('frame')];
+    for (const frames of lists) {
       for (const frame of frames as Iterable<Element>) {
         if (this.seen.has(frame)) continue;
         const src = (frame as HTMLIFrameElement).src;
