@@ -56,7 +56,9 @@ export class FrameOpener {
     let found = false;
     // The whole document through its tag collections (no selector matching over the page); added nodes one by one.
     const lists = roots
-      ? roots.map((root) => (root instanceof Element && /^(IFRAME|FRAME)$/.test(root.nodeName) ? [root] : ((root as ParentNode).querySelectorAll?.('iframe, frame') ?? [])))
+      ? roots.map((root) =>
+          root instanceof Element && /^(IFRAME|FRAME)$/.test(root.nodeName) ? [root] : ((root as ParentNode).querySelectorAll?.('iframe, frame') ?? []),
+        )
       : [this.doc.getElementsByTagName('iframe'), this.doc.getElementsByTagName('frame')];
     for (const frames of lists) {
       for (const frame of frames as Iterable<Element>) {
