@@ -7,7 +7,7 @@
  * Firefox runs the full script in every frame.
  */
 import { activeOnPage } from '../utils/article';
-import { READABLE_FRAME } from '../utils/dom/frames';
+import { readableSize } from '../utils/dom/frames';
 import type { ToBackground } from '../utils/messages';
 import { resolveSettings } from '../utils/settings';
 
@@ -45,7 +45,7 @@ export default defineUnlistedScript({
     } catch {
       // another origin's page
     }
-    if (!sameOrigin && (window.innerWidth < READABLE_FRAME.width || window.innerHeight < READABLE_FRAME.height)) return;
+    if (!sameOrigin && !readableSize({ width: window.innerWidth, height: window.innerHeight })) return;
     const api = (globalThis as unknown as { chrome: Api }).chrome;
     try {
       const settings = resolveSettings((await api.storage.sync.get('settings')).settings);

@@ -85,7 +85,7 @@ export class CardController {
   async warm(id: string | undefined): Promise<void> {
     const data = id === undefined ? undefined : await this.cache.get(id);
     if (!data || this.host.visible || this.intent.state !== 'idle') return;
-    this.host.warm(this.props(id!, data, undefined, null));
+    this.host.warm({ ...this.props(id!, data, undefined, null), theme: this.page.settings().theme });
   }
 
   /** The dwell has ended (or the card was pinned): show it, and time it to the frame that paints it. */
@@ -93,9 +93,10 @@ export class CardController {
     const dwellEnd = performance.now();
     this.history = [];
     await this.render(this.entityId(t.record), t.record.text, t.rect, pinned);
+    if (!this.host.visible) return;
     // Our own work (the card rendered, measured once and placed); the rest, to `card`, is the browser's next frame.
-    if (this.host.visible) recordTiming('cardReady', dwellEnd);
-    if (this.host.visible) void afterNextPaint(window).then((painted) => recordTiming('card', dwellEnd, painted));
+    recordTiming('cardReady', dwellEnd);
+    void afterNextPaint(window).then((painted) => recordTiming('card', dwellEnd, painted));
   }
 
   /**

@@ -92,17 +92,11 @@ export class CardHost {
    * reader opens does not pay for compiling Preact and the card's components, matching the card's style sheet and
    * resolving its fonts (the first layout of a card took 6–19 ms in Chromium without this, 2–5 ms with it).
    */
-  warm(props: Omit<ShowOptions, 'anchor' | 'focus' | 'theme'>): void {
+  warm(opts: Omit<ShowOptions, 'anchor' | 'focus'>): void {
     if (this.visible) return;
-    const wrap = this.ensure();
-    wrap.className = 'wrap prepared';
-    render(<Card {...props} />, wrap);
-    wrap.style.visibility = 'hidden';
-    wrap.hidden = false;
-    void wrap.getBoundingClientRect();
-    wrap.hidden = true;
-    wrap.classList.remove('prepared');
-    render(null, wrap);
+    this.prepare(opts);
+    void this.wrap!.getBoundingClientRect();
+    this.hide();
   }
 
   async show(opts: ShowOptions): Promise<void> {

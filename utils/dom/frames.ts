@@ -7,6 +7,11 @@
 /** A frame at least this large (CSS pixels) could be an article itself (a story shown inside another site's page). */
 export const READABLE_FRAME = { width: 480, height: 480 } as const;
 
+/** Whether a frame of this size could be an article itself. */
+export function readableSize(box: { width: number; height: number }): boolean {
+  return box.width >= READABLE_FRAME.width && box.height >= READABLE_FRAME.height;
+}
+
 type FrameLike = Pick<HTMLIFrameElement, 'src' | 'getBoundingClientRect' | 'getAttribute'> & { readonly contentDocument: Document | null };
 
 /**
@@ -31,8 +36,7 @@ export function frameMayHoldArticle(frame: FrameLike, pageOrigin: string): boole
   // are judged without asking for layout; else its box.
   const width = Number(frame.getAttribute('width') ?? NaN);
   const height = Number(frame.getAttribute('height') ?? NaN);
-  const box = width > 0 && height > 0 ? { width, height } : frame.getBoundingClientRect();
-  return box.width >= READABLE_FRAME.width && box.height >= READABLE_FRAME.height;
+  return readableSize(width > 0 && height > 0 ? { width, height } : frame.getBoundingClientRect());
 }
 
 /**
