@@ -84,7 +84,7 @@ async function main() {
   // What a page starts from: the packaged index file's bytes (handed to the page as base64, decoded before timing).
   const indexFile = encodeIndexFile(dataset.compiled);
   const payload = toBase64(indexFile);
-  const grownFile = encodeIndexFile(compileIndexPayload(grownIndex(unpackIndex(dataset.index), GROWN)));
+  const grownFile = encodeIndexFile(compileIndexPayload(grownIndex(unpackIndex(dataset.index), GROWN), { codeTables: true }));
   const grown = toBase64(grownFile);
   const aliases = dataset.index.a.map(([text, e]) => (text === '' ? dataset.index.e[e][2] : text));
   const markjsAliases = shuffle(aliases, MARKJS_SEED).slice(0, MARKJS_SAMPLE);

@@ -93,7 +93,7 @@ export function compileDataset(dir = 'data'): CompiledDataset {
   const date = full.reduce((max, e) => (e.reviewed > max ? e.reviewed : max), '0000');
   return {
     index: packIndex(index),
-    compiled: compileIndexPayload(index),
+    compiled: compileIndexPayload(index, { codeTables: true }),
     cards: compileCards(full),
     meta: { entities: full.length, aliases: index.aliases.length, date },
   };

@@ -8,6 +8,7 @@ import { Matcher } from '../../utils/match/matcher';
 import { newRuleState, selectMentions } from '../../utils/match/select';
 import { mergeIndexes, unpackIndex } from '../../utils/match/term-index';
 import { compileIndex } from '../../utils/dataset/compile';
+import { COMBINING_KIND, describeCode, NO_SPACE_KIND, useCodeTables, WORD_KIND } from '../../utils/text/normalize';
 
 /** Text of the fixture articles, tags stripped: real names, real punctuation. */
 const ARTICLES = readdirSync('tests/fixtures/articles')
@@ -71,7 +72,24 @@ describe('the compiled index (built at build time, decoded in the page)', () => 
       }),
       { numRuns: 200 },
     );
-    expect(compileIndexPayload(index).bin).toBe(dataset.compiled.bin);
+    expect(compileIndexPayload(index, { codeTables: true }).bin).toBe(dataset.compiled.bin);
+  });
+
+  test('its code tables give every code unit the fold and classes the lazy path gives', () => {
+    const t = decodeTables(fromBase64(dataset.compiled.bin as string));
+    expect(t.fold.length).toBe(65536);
+    expect(t.kind.length).toBe(65536);
+    const wrong: number[] = [];
+    for (let c = 0; c < 65536; c++) if (describeCode(c) !== ((t.kind[c] << 16) | t.fold[c])) wrong.push(c);
+    expect(wrong).toEqual([]);
+    // Spot checks of what the classes mean.
+    expect([t.fold[0xe9], t.fold[0x2019], t.fold[0x200b], t.fold[0x301]]).toEqual([0x65, 0x27, 0, 0]); // é ’ ZWSP, combining acute
+    expect(t.kind[0x4e2d] & (WORD_KIND | NO_SPACE_KIND)).toBe(WORD_KIND | NO_SPACE_KIND); // 中
+    expect(t.kind[0x301] & COMBINING_KIND).toBe(COMBINING_KIND);
+    expect(t.kind[0x2019] & WORD_KIND).toBe(0);
+    // A glossary's tables carry none; tables of the wrong size are refused.
+    expect(compileTables(compileIndex([])).fold.length).toBe(0);
+    expect(() => useCodeTables(new Uint16Array(10), new Uint8Array(10))).toThrow(/65,536/);
   });
 });
 

@@ -11,7 +11,7 @@
  * key), strings as one string and offsets into it.
  */
 import type { EntityType } from '../dataset/validate';
-import { foldAlias } from '../text/normalize';
+import { codeTables, foldAlias } from '../text/normalize';
 import { FLAG_NO_BOUNDARY, type TermIndex } from './term-index';
 import { COMPILED_VERSION, encodeTables, toBase64 } from './index-file';
 
@@ -43,6 +43,12 @@ export type CompiledTables = {
    * only the strings it needs, straight from the packaged file.
    */
   stringStart: Int32Array;
+  /**
+   * Every UTF-16 code unit's fold and classes (utils/text/normalize.ts `codeTables`), 65,536 each in the
+   * packaged index, empty in a glossary's: with them a page compiles no Unicode regex and folds with one read.
+   */
+  fold: Uint16Array;
+  kind: Uint8Array;
 };
 
 /** The compiled index as a page holds it: the packaged file decodes to this (ADR 0002). */
@@ -167,12 +173,15 @@ export function compileTables(index: TermIndex): CompiledTables {
     aliasFlags: Uint8Array.from(index.aliases, (a) => a.flags),
     entityType,
     stringStart: new Int32Array(0),
+    fold: new Uint16Array(0),
+    kind: new Uint8Array(0),
   };
 }
 
 /** The whole index as the page receives it: tables, strings, types and context rules. */
-export function compileIndexPayload(index: TermIndex): CompiledIndex {
+export function compileIndexPayload(index: TermIndex, options: { codeTables?: boolean } = {}): CompiledIndex {
   const tables = compileTables(index);
+  if (options.codeTables) Object.assign(tables, codeTables());
   const types = [...new Set(index.entities.map((e) => e.type))];
   // compileTables numbers types in order of first appearance too.
   const parts: string[] = [];

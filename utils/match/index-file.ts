@@ -5,14 +5,14 @@
 import type { CompiledIndex, CompiledTables } from './compiled';
 
 /** Bumped whenever the layout below changes. */
-export const COMPILED_VERSION = 4;
+export const COMPILED_VERSION = 5;
 
 /** The packaged file's path in the extension (web-accessible to content scripts only through a dynamic URL in Chromium). */
 export const INDEX_FILE = 'index.bin';
 
 const INT32 = ['firstChild', 'rest', 'terminal', 'root2', 'wide', 'patternStart', 'patternAliases', 'aliasEntity', 'stringStart'] as const;
-const UINT16 = ['edge', 'pool'] as const;
-const UINT8 = ['noBoundary', 'aliasFlags', 'entityType'] as const;
+const UINT16 = ['edge', 'pool', 'fold'] as const;
+const UINT8 = ['noBoundary', 'aliasFlags', 'entityType', 'kind'] as const;
 const ORDER = [...INT32, ...UINT16, ...UINT8] as const;
 const HEADER = 2 + ORDER.length;
 

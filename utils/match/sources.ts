@@ -5,6 +5,7 @@
 import type { EntityType } from '../dataset/validate';
 import { compileTables, type CompiledIndex } from './compiled';
 import { decodeTables, fromBase64 } from './index-file';
+import { useCodeTables } from '../text/normalize';
 import type { IndexEntity, TermIndex } from './term-index';
 import { layOver, type Trie } from './trie-walk';
 
@@ -74,6 +75,7 @@ export function partsOf(index: TermIndex, aliasShift = 0, entityShift = 0): Part
 /** The packaged compiled index: views on its tables, and strings sliced on demand. */
 export function fromCompiled(c: CompiledIndex): Parts {
   const t = decodeTables(typeof c.bin === 'string' ? fromBase64(c.bin) : c.bin);
+  if (t.fold.length > 0) useCodeTables(t.fold, t.kind);
   const { stringStart, entityType } = t;
   const bytes = typeof c.strings === 'string' ? new TextEncoder().encode(c.strings) : c.strings;
   const utf8 = new TextDecoder();

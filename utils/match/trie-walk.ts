@@ -6,7 +6,21 @@
  */
 import { WIDE, type CompiledTables } from './compiled';
 import { FLAG_CASE_SENSITIVE, FLAG_NO_BOUNDARY } from './term-index';
-import { ASCII, ASCII_WORD, foldCode, foldPunctuation, IGNORABLE, isWordCode, isNoSpaceCode } from '../text/normalize';
+import {
+  ASCII,
+  ASCII_WORD,
+  COMBINING_KIND,
+  foldCode,
+  foldPunctuation,
+  foldTable,
+  IGNORABLE,
+  isCombiningCode,
+  isWordCode,
+  kindTable,
+  learnText,
+  NO_SPACE_KIND,
+  WORD_KIND,
+} from '../text/normalize';
 
 /**
  * Every place where a walk may start, and more: an ASCII letter or digit that follows none, and
@@ -63,6 +77,10 @@ export function findIn(trie: Trie, check: AliasCheck, text: string): Candidate[]
   // code at first), where each property load and call counts.
   const root = trie.root;
   const CLS = ASCII_CLASS;
+  // Every code unit's fold and classes in two tables (the packaged ones on a page): one read each.
+  learnText(text);
+  const F = foldTable();
+  const K = kindTable();
   const out: Candidate[] = [];
   // The places a walk may start are found by a native regex (see STARTS), not by visiting every
   // character here: cold code pays per character, the regex does not. At each place the rules
@@ -87,26 +105,27 @@ export function findIn(trie: Trie, check: AliasCheck, text: string): Candidate[]
       if (wordAfterLast && prevWord) continue; // inside a word
       f = cls & 0xffff;
     } else {
-      f = foldCode(code);
+      const k = K[code];
+      f = F[code];
       // Ignorable characters (invisible ones, combining marks) never change whether we are in a word.
       if (f === IGNORABLE) {
         wordAfterLast = prevWord;
-        if (!(prevWord && isCombiningCode(code))) continue;
+        if (!(prevWord && (k & COMBINING_KIND) !== 0)) continue;
       }
-      const word = isWordCode(code);
+      const word = (k & WORD_KIND) !== 0;
       if (f !== IGNORABLE) wordAfterLast = word;
       atStart = !prevWord || !word;
       // Mid-word, only aliases in scripts without spaces may start here.
-      if (!atStart && (code < 0x0e00 || !isNoSpaceCode(code))) continue;
+      if (!atStart && (k & NO_SPACE_KIND) === 0) continue;
     }
     const v = root[f];
-    if (v !== -1) walk(trie, check, text, at, f, v, atStart, out);
+    if (v !== -1) walk(trie, check, text, at, f, v, atStart, out, F);
   }
   return out;
 }
 
 /** Follow the trie from `at` (node v, folded unit f), recording every pattern that ends on an acceptable boundary. */
-function walk(trie: Trie, check: AliasCheck, text: string, at: number, f: number, first: number, atStart: boolean, out: Candidate[]): void {
+function walk(trie: Trie, check: AliasCheck, text: string, at: number, f: number, first: number, atStart: boolean, out: Candidate[], F: Uint16Array): void {
   const { root2, wideRow, dense } = trie;
   const { firstChild, edge, rest, pool, terminal, noBoundary } = trie.t;
   const CLS = ASCII_CLASS;
@@ -128,11 +147,11 @@ function walk(trie: Trie, check: AliasCheck, text: string, at: number, f: number
     let j = i + 1;
     if (j >= n) break;
     let c = text.charCodeAt(j);
-    let g = c < 128 ? CLS[c] & 0xffff : foldCode(c);
+    let g = F[c];
     while (g === IGNORABLE) {
       if (++j >= n) break;
       c = text.charCodeAt(j);
-      g = c < 128 ? CLS[c] & 0xffff : foldCode(c);
+      g = F[c];
     }
     if (j >= n) break;
     let w = -1;
@@ -172,11 +191,11 @@ function walk(trie: Trie, check: AliasCheck, text: string, at: number, f: number
       j = i + 1;
       if (j >= n) break;
       c = text.charCodeAt(j);
-      g = c < 128 ? CLS[c] & 0xffff : foldCode(c);
+      g = F[c];
       while (g === IGNORABLE) {
         if (++j >= n) break;
         c = text.charCodeAt(j);
-        g = c < 128 ? CLS[c] & 0xffff : foldCode(c);
+        g = F[c];
       }
       if (j >= n || g !== pool[k]) break;
       i = j;
@@ -205,11 +224,6 @@ function nextCode(text: string, end: number): number {
   let i = end;
   while (i < text.length - 1 && foldCode(text.charCodeAt(i)) === IGNORABLE && !isCombiningCode(text.charCodeAt(i))) i++;
   return text.charCodeAt(i);
-}
-
-/** Combining marks fold to IGNORABLE but still belong to the word before them. */
-function isCombiningCode(code: number): boolean {
-  return code >= 0x300 && code <= 0x36f ? true : code >= 0x300 && /\p{M}/u.test(String.fromCharCode(code));
 }
 
 /** Case-sensitive check: the page text, without ignorables and with punctuation folded, equals the alias. */

@@ -35,8 +35,6 @@ const EXTRA: Record<string, string> = {
   Ŧ: 't',
 };
 
-const cache = new Map<number, number>();
-
 function computeFold(code: number): number {
   const ch = String.fromCharCode(code);
   if (APOSTROPHES.includes(ch)) return 0x27; // '
@@ -58,17 +56,6 @@ function computeFold(code: number): number {
 /** Folded ASCII, exported so hot loops can index it directly. */
 export const ASCII = new Uint16Array(128);
 for (let i = 0; i < 128; i++) ASCII[i] = i >= 65 && i <= 90 ? i + 32 : i === 9 || i === 10 || i === 11 || i === 12 || i === 13 ? 0x20 : i;
-
-/** Fold one UTF-16 code unit. */
-export function foldCode(code: number): number {
-  if (code < 128) return ASCII[code];
-  let v = cache.get(code);
-  if (v === undefined) {
-    v = computeFold(code);
-    cache.set(code, v);
-  }
-  return v;
-}
 
 /** Fold a whole string; the result has the same length, with IGNORABLE as U+0000. */
 export function foldText(text: string): string {
@@ -96,33 +83,100 @@ export function foldPunctuation(code: number): number {
 
 /** Letters and digits in any script: a word boundary is any place between one of these and a non-one. */
 export function isWordCode(code: number): boolean {
-  if (code < 128) return ASCII_WORD[code] === 1;
-  let v = WORD_CACHE[code];
-  if (v === 0) {
-    v = WORD.test(String.fromCharCode(code)) || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
-    WORD_CACHE[code] = v;
-  }
-  return v === 1;
+  if (KIND[code] === 0) learnCode(code);
+  return (KIND[code] & WORD_KIND) !== 0;
 }
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 export const ASCII_WORD = new Uint8Array(128).map((_, c) => ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0));
-/** 0 unknown, 1 word, 2 not a word character; filled lazily (the Unicode regex is slow per call). */
-const WORD_CACHE = new Uint8Array(65536);
 
 /** Whether a code unit belongs to a script written without spaces (names may start mid-"word"). */
 export function isNoSpaceCode(code: number): boolean {
-  if (code < 0x0e00) return false;
-  let v = NO_SPACE_CACHE[code];
-  if (v === 0) {
-    v = NO_SPACE_SCRIPT.test(String.fromCharCode(code)) || (code >= 0xd840 && code <= 0xd87f) ? 1 : 2;
-    NO_SPACE_CACHE[code] = v;
-  }
-  return v === 1;
+  if (KIND[code] === 0) learnCode(code);
+  return (KIND[code] & NO_SPACE_KIND) !== 0;
 }
-const NO_SPACE_CACHE = new Uint8Array(65536);
+
+/** Combining marks fold to IGNORABLE but still belong to the word before them. */
+export function isCombiningCode(code: number): boolean {
+  if (KIND[code] === 0) learnCode(code);
+  return (KIND[code] & COMBINING_KIND) !== 0;
+}
+const MARK = /\p{M}/u;
 
 /** Scripts written without spaces between words: aliases in them match without boundaries. */
 const NO_SPACE_SCRIPT: RegExp = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 export function needsNoBoundary(alias: string): boolean {
   return NO_SPACE_SCRIPT.test(alias);
+}
+
+/**
+ * Per code unit, what the hot loops ask (ADR 0002): FOLD its folded unit, KIND its classes (KNOWN once
+ * filled, WORD, NO_SPACE, COMBINING). Filled lazily through the Unicode regexes below, or all at once from
+ * the packaged index (`useCodeTables`), which the build makes with `codeTables()`: a page then compiles
+ * none of those regexes (2-3 ms at the first non-ASCII character) and folds every unit with one read.
+ */
+export const KNOWN = 0x80;
+export const WORD_KIND = 1;
+export const NO_SPACE_KIND = 2;
+export const COMBINING_KIND = 4;
+let FOLD: Uint16Array = new Uint16Array(65536);
+/** Whether every unit is known (the packaged tables are in use, or `codeTables()` ran). */
+let complete = false;
+let KIND: Uint8Array = new Uint8Array(65536);
+for (let i = 0; i < 128; i++) {
+  FOLD[i] = ASCII[i];
+  KIND[i] = KNOWN | (ASCII_WORD[i] ? WORD_KIND : 0);
+}
+
+/** The tables as they are now (the hot loops keep them in locals; fill an unknown unit with `learnCode`). */
+export function foldTable(): Uint16Array {
+  return FOLD;
+}
+export function kindTable(): Uint8Array {
+  return KIND;
+}
+
+/** One code unit's fold and classes, as the tables hold them: (kind << 16) | fold. */
+export function describeCode(code: number): number {
+  const ch = String.fromCharCode(code);
+  const word = WORD.test(ch) || (code >= 0xd800 && code <= 0xdfff);
+  const noSpace = code >= 0x0e00 && (NO_SPACE_SCRIPT.test(ch) || (code >= 0xd840 && code <= 0xd87f));
+  const combining = (code >= 0x300 && code <= 0x36f) || (code >= 0x300 && MARK.test(ch));
+  const kind = KNOWN | (word ? WORD_KIND : 0) | (noSpace ? NO_SPACE_KIND : 0) | (combining ? COMBINING_KIND : 0);
+  return (kind << 16) | (code < 128 ? ASCII[code] : computeFold(code));
+}
+
+/** Fill one unknown code unit of the tables (the Unicode regexes run once per unit). */
+export function learnCode(code: number): void {
+  const d = describeCode(code);
+  FOLD[code] = d & 0xffff;
+  KIND[code] = d >>> 16;
+}
+
+/** Every code unit's fold and classes: what the build packs into the index (about 0.2 s, 192 KB). */
+export function codeTables(): { fold: Uint16Array; kind: Uint8Array } {
+  for (let c = 0; c < 65536; c++) if (KIND[c] === 0) learnCode(c);
+  complete = true;
+  return { fold: FOLD.slice(), kind: KIND.slice() };
+}
+
+/** Use complete tables (from the packaged index) from now on. */
+export function useCodeTables(fold: Uint16Array, kind: Uint8Array): void {
+  if (fold.length !== 65536 || kind.length !== 65536) throw new Error('code tables must cover 65,536 code units');
+  for (let c = 0; c < 128; c++) if (fold[c] !== ASCII[c] || (kind[c] & WORD_KIND) !== ASCII_WORD[c]) throw new Error(`code tables disagree at ${c}`);
+  FOLD = fold;
+  KIND = kind;
+  complete = true;
+}
+
+/** Make every code unit of `text` known, unless all are: then the hot loops read the tables and nothing else. */
+export function learnText(text: string): void {
+  if (complete) return;
+  const kind = KIND;
+  for (let i = 0; i < text.length; i++) if (kind[text.charCodeAt(i)] === 0) learnCode(text.charCodeAt(i));
+}
+
+/** Fold one UTF-16 code unit. */
+export function foldCode(code: number): number {
+  if (KIND[code] === 0) learnCode(code);
+  return FOLD[code];
 }
