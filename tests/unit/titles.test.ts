@@ -74,9 +74,29 @@ describe('titles before a name', () => {
       'Presidente ',
       'Bundeskanzlerin ',
       'said Mr\u00a0',
+      'x.General ',
+      'é Mr ',
+      '(Mme ',
     ];
     for (const t of yes) expect(titleBefore(`${t}Name`, t.length), t).toBe(true);
-    const no = ['', ' ', 'Mr', 'Mr  ', 'Coach ', 'general ', 'the king ', 'at 3 p.m. ', 'Hammer ', 'Mrs. and ', 'Presidents ', 'Xmr '];
+    const no = [
+      '',
+      ' ',
+      'Mr',
+      'Mr  ',
+      'Coach ',
+      'general ',
+      'the king ',
+      'at 3 p.m. ',
+      'Hammer ',
+      'Mrs. and ',
+      'Presidents ',
+      'Xmr ',
+      'a.M. ',
+      '2Gen. ',
+      'éMr ',
+      'ExGeneral ',
+    ];
     for (const t of no) expect(titleBefore(`${t}Name`, t.length), JSON.stringify(t)).toBe(false);
   });
 });
