@@ -72,7 +72,6 @@ const CAPITALISED = [
 
 const either = (w: string) => `[${w[0]}${w[0].toLowerCase()}]${w.slice(1).replace(/ /g, '[ \\u00a0]')}`;
 const WORDS = `(?:${OFFICES.map(either).join('|')}|${CAPITALISED.map((w) => w.replace(/ /g, '[ \\u00a0]')).join('|')})`;
-/** A title, then the white space right before the candidate. */
 /**
  * A title or honorific and one space at the end of the text. No Unicode regex (its compile costs a page
  * 0.4-0.7 ms): what may not come before the title, a letter or digit (or a full stop before an honorific:
