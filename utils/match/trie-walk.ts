@@ -22,13 +22,6 @@ import {
   WORD_KIND,
 } from '../text/normalize';
 
-/**
- * Every place where a walk may start, and more: an ASCII letter or digit that follows none, and
- * every other character except NUL, ASCII white space (no alias starts with them) and letters or
- * digits inside an ASCII word. No /u flag: one code unit per match, like the walk.
- */
-const STARTS = /(?<![A-Za-z0-9])[A-Za-z0-9]|[^\0\t-\r A-Za-z0-9]/g;
-
 /** ASCII code unit -> its folded unit, plus 0x10000 for a word character (letters and digits). */
 const ASCII_CLASS = Int32Array.from(ASCII, (f, c) => f | (ASCII_WORD[c] ? 0x10000 : 0));
 
@@ -82,38 +75,36 @@ export function findIn(trie: Trie, check: AliasCheck, text: string): Candidate[]
   const F = foldTable();
   const K = kindTable();
   const out: Candidate[] = [];
-  // The places a walk may start are found by a native regex (see STARTS), not by visiting every
-  // character here: cold code pays per character, the regex does not. At each place the rules
-  // below are the exact ones; they need whether the last non-ignorable character before it was
-  // a word character, which follows from the previous place (everything between is plain ASCII).
-  const starts = STARTS;
-  starts.lastIndex = 0;
-  let last = -1;
-  /** Whether the last non-ignorable character up to and including `last` is a word character. */
-  let wordAfterLast = false;
-  while (starts.test(text)) {
-    const at = starts.lastIndex - 1;
+  // Every character is visited here, in a loop small enough for the engine to optimise within the first
+  // few thousand: inside an ASCII word it costs a load and a compare. `wordBefore`: whether the last
+  // non-ignorable character before `at` is a word character.
+  let wordBefore = false;
+  for (let at = 0, n = text.length; at < n; at++) {
     const code = text.charCodeAt(at);
-    const prevWord: boolean = at - 1 > last ? CLS[text.charCodeAt(at - 1)] > 0xffff : wordAfterLast;
-    last = at;
+    const prevWord = wordBefore;
     let f: number;
     let atStart = true;
     if (code < 128) {
       // ASCII: one table read gives the folded unit and whether it is a word character.
       const cls = CLS[code];
-      wordAfterLast = cls > 0xffff;
-      if (wordAfterLast && prevWord) continue; // inside a word
-      f = cls & 0xffff;
+      if (cls > 0xffff) {
+        wordBefore = true;
+        if (prevWord) continue; // inside a word
+        f = cls & 0xffff;
+      } else {
+        wordBefore = false;
+        f = cls;
+        if (f === 0x20 || code === 0) continue; // no alias starts with white space or NUL
+      }
     } else {
       const k = K[code];
       f = F[code];
       // Ignorable characters (invisible ones, combining marks) never change whether we are in a word.
       if (f === IGNORABLE) {
-        wordAfterLast = prevWord;
         if (!(prevWord && (k & COMBINING_KIND) !== 0)) continue;
       }
       const word = (k & WORD_KIND) !== 0;
-      if (f !== IGNORABLE) wordAfterLast = word;
+      if (f !== IGNORABLE) wordBefore = word;
       atStart = !prevWord || !word;
       // Mid-word, only aliases in scripts without spaces may start here.
       if (!atStart && (k & NO_SPACE_KIND) === 0) continue;
