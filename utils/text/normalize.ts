@@ -112,16 +112,16 @@ export function needsNoBoundary(alias: string): boolean {
  * Per code unit, what the hot loops ask (ADR 0002): FOLD its folded unit, KIND its classes (KNOWN once
  * filled, WORD, NO_SPACE, COMBINING). Filled lazily through the Unicode regexes below, or all at once from
  * the packaged index (`useCodeTables`), which the build makes with `codeTables()`: a page then compiles
- * none of those regexes (2-3 ms at the first non-ASCII character) and folds every unit with one read.
+ * none of those regexes (at its first non-ASCII character) and folds every unit with one read.
  */
-export const KNOWN = 0x80;
+const KNOWN = 0x80;
 export const WORD_KIND = 1;
 export const NO_SPACE_KIND = 2;
 export const COMBINING_KIND = 4;
 let FOLD: Uint16Array = new Uint16Array(65536);
+let KIND: Uint8Array = new Uint8Array(65536);
 /** Whether every unit is known (the packaged tables are in use, or `codeTables()` ran). */
 let complete = false;
-let KIND: Uint8Array = new Uint8Array(65536);
 for (let i = 0; i < 128; i++) {
   FOLD[i] = ASCII[i];
   KIND[i] = KNOWN | (ASCII_WORD[i] ? WORD_KIND : 0);
