@@ -23,7 +23,7 @@ export const stat = (xs: number[]): Stat => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)] ?? NaN, min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, n: s.length };
 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export type ContentScriptResults = {
   browser: BrowserName;
@@ -202,11 +202,7 @@ async function unattachedStartup(url: string, runs: number): Promise<number[]> {
   try {
     await browser.visit(url, 3000);
     for (let run = 0; run < runs; run++) {
-      const events = await browser.traceLoad(
-        url,
-        ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel', '__metadata'],
-        async () => void (await sleep(3000)),
-      );
+      const events = await browser.traceLoad(url, ['devtools.timeline', 'v8', 'v8.execute', 'blink.user_timing', 'toplevel', '__metadata'], () => sleep(3000));
       const b = startupBusy(events as TraceEvent[]);
       if (b === undefined) throw new Error(`start-up trace ${run + 1}: no backstory:ready measure on ${url} (the content script did not get ready in 3 s)`);
       busy.push(b);
