@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Highlighter, MARKS_PER_FRAME } from '../../utils/dom/highlight';
+import { Highlighter, MARKS_PER_FRAME, WINDOW_MIN } from '../../utils/dom/highlight';
 
 /** A window with a recording highlight registry and frames we run by hand. */
 function fakeWindow() {
@@ -99,5 +99,72 @@ describe('Highlighter', () => {
     runFrames();
     expect(registry.size).toBe(0);
     expect(h.ranges).toEqual([]);
+  });
+
+  test('above WINDOW_MIN marks, only those whose place is near the viewport are registered, and scrolling moves them', () => {
+    const { win, registry, runFrames } = fakeWindow();
+    type Entry = { target: Element; isIntersecting: boolean; boundingClientRect: { width: number; height: number } };
+    const io = { cb: (_: Entry[]) => {}, observed: new Set<Element>(), margin: '', connected: true };
+    (win as unknown as { IntersectionObserver: unknown }).IntersectionObserver = class {
+      constructor(cb: (e: Entry[]) => void, opts: { rootMargin: string }) {
+        io.cb = cb;
+        io.margin = opts.rootMargin;
+      }
+      observe(el: Element) {
+        io.observed.add(el);
+      }
+      unobserve(el: Element) {
+        io.observed.delete(el);
+      }
+      disconnect() {
+        io.connected = false;
+        io.observed.clear();
+      }
+    };
+    // 10 marks per paragraph, as a long page has them.
+    const places = Array.from({ length: WINDOW_MIN / 5 }, (_, k) => ({ k }) as unknown as Element);
+    const all = ranges(WINDOW_MIN * 2).map((m, i) => Object.assign(m, { nodes: [{ parentElement: places[Math.floor(i / 10)] } as unknown as Node] }));
+    const h = new Highlighter(win);
+    made = 0;
+    h.mark(all, 'dotted');
+    runFrames();
+    const marked = registry.get('backstory-dotted')!;
+    expect(h.windowed).toBe(true);
+    expect(io.observed.size).toBe(places.length);
+    expect(io.margin).toBe('100% 0px');
+    // Nothing is known to be near until the observer reports: nothing registered, no Range made, still settling.
+    expect(marked.size).toBe(0);
+    expect(made).toBe(0);
+    expect(h.settling).toBe(true);
+    const at = (from: number, to: number, isIntersecting: boolean) =>
+      places.slice(from, to).map((target) => ({ target, isIntersecting, boundingClientRect: { width: 600, height: 40 } }));
+    io.cb([...at(0, 3, true), ...at(3, places.length, false)]);
+    runFrames();
+    expect(h.settling).toBe(false);
+    expect([...marked]).toEqual(rangesOf(all.slice(0, 30)));
+    expect(made).toBe(30);
+    // Scrolled down: the first paragraph leaves the margin, the fourth and fifth come in.
+    io.cb([...at(0, 1, false), ...at(3, 5, true)]);
+    runFrames();
+    expect([...marked].sort((a, b) => (a as unknown as { i: number }).i - (b as unknown as { i: number }).i)).toEqual(rangesOf(all.slice(10, 50)));
+    // A place with no box of its own (display: contents) keeps its marks.
+    io.cb([{ target: places[100], isIntersecting: false, boundingClientRect: { width: 0, height: 0 } }]);
+    runFrames();
+    expect(marked.size).toBe(50);
+    // Every mark is still reported as marked (the list tests and the popup read).
+    expect(h.ranges.length).toBe(all.length);
+    // Fewer marks than WINDOW_MIN: the observer stops and every mark is registered.
+    h.mark(all.slice(0, 100), 'dotted');
+    runFrames();
+    expect(h.windowed).toBe(false);
+    expect(io.connected).toBe(false);
+    expect(marked.size).toBe(100);
+    // The benchmark (every mark at once) never windows.
+    const bench = fakeWindow();
+    (bench.win as unknown as { IntersectionObserver: unknown }).IntersectionObserver = (
+      win as unknown as { IntersectionObserver: unknown }
+    ).IntersectionObserver;
+    new Highlighter(bench.win, Infinity).mark(all, 'dotted');
+    expect(bench.registry.get('backstory-dotted')!.size).toBe(all.length);
   });
 });

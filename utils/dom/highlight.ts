@@ -16,8 +16,12 @@ export const MARK_NAME: Record<MarkStyle, string> = {
 export const FOCUS_NAME = 'backstory-focus';
 
 type HighlightLike = { add(r: Range): void; delete(r: Range): boolean; size: number };
-/** Something to mark: a mention whose Range is made on first use (MentionRecord), so a Range is made only when its batch is added. */
-export type Markable = { readonly range: Range };
+/**
+ * Something to mark: a mention whose Range is made on first use (MentionRecord), so a Range is made only when its
+ * batch is added. `nodes`: the text nodes it spans, which place it on the page when only marks near the viewport
+ * are registered (see WINDOW_MIN).
+ */
+export type Markable = { readonly range: Range; readonly nodes?: readonly Node[] };
 type HighlightCtor = new (...ranges: Range[]) => HighlightLike;
 type Registry = { set(name: string, h: unknown): void; delete(name: string): boolean };
 
@@ -28,6 +32,23 @@ type Registry = { set(name: string, h: unknown): void; delete(name: string): boo
  */
 export const MARKS_PER_FRAME = 250;
 
+/**
+ * Above this many marks, only the marks near the viewport are registered. Chromium's PrePaint visits every range
+ * of a highlight each time ranges are added or removed: on a 2 MB page with thousands of marks, the frames that
+ * added them took 38-118 ms (ADR 0002). An IntersectionObserver on the marks' parent elements keeps the marks
+ * within one viewport height above and below the visible part registered; scrolling brings the next ones in.
+ */
+export const WINDOW_MIN = 1000;
+const WINDOW_MARGIN = '100% 0px';
+
+type Observer = { observe(el: Element): void; unobserve(el: Element): void; disconnect(): void };
+type ObserverCtor = new (
+  cb: (entries: Array<{ target: Element; isIntersecting: boolean; boundingClientRect: { width: number; height: number } }>) => void,
+  opts: { rootMargin: string },
+) => Observer;
+/** The element that places a mark on the page: its first text node's parent. */
+const placeOf = (m: Markable): Element | null => m.nodes?.[0]?.parentElement ?? null;
+
 export class Highlighter {
   private marked: readonly Markable[] = [];
   private readonly registry: Registry | undefined;
@@ -37,6 +58,8 @@ export class Highlighter {
   /** Marks still to add, in reading order, and the pending frame that adds the next batch. */
   private queue: Markable[] = [];
   private frame: (() => void) | null = null;
+  /** Only marks near the viewport are registered (more than WINDOW_MIN marks): the observed places and those near now. */
+  private window: { observer: Observer; observed: Set<Element>; near: Set<Element>; reported: boolean } | null = null;
 
   /** `perFrame`: Infinity registers every mark at once (the benchmark measures the whole job in one go). */
   constructor(
@@ -78,15 +101,78 @@ export class Highlighter {
       this.registry.set(MARK_NAME[style], highlight);
       this.current = { style, highlight, items: new Set() };
     }
+    this.placeWindow(items);
+    this.apply();
+  }
+
+  /** Whether only marks near the viewport are registered now. */
+  get windowed(): boolean {
+    return this.window !== null;
+  }
+
+  /** Register what should be (every mark, or those near the viewport): only the difference from what is. */
+  private apply(): void {
+    if (!this.current) return;
     const { highlight, items: have } = this.current;
-    const want = new Set(items);
+    const near = this.window?.near;
+    const want = near
+      ? this.marked.filter((m) => {
+          const place = placeOf(m);
+          return place === null || near.has(place);
+        })
+      : this.marked;
+    const wanted = new Set(want);
     for (const m of have) {
-      if (want.has(m)) continue;
+      if (wanted.has(m)) continue;
       highlight.delete(m.range);
       have.delete(m);
     }
-    this.queue = items.filter((m) => !have.has(m));
+    this.queue = want.filter((m) => !have.has(m));
     this.addBatch();
+  }
+
+  /** Above WINDOW_MIN marks (and where frames are batched), observe the marks' places; below it, stop observing. */
+  private placeWindow(items: readonly Markable[]): void {
+    const Observer = (this.win as unknown as { IntersectionObserver?: ObserverCtor }).IntersectionObserver;
+    if (items.length <= WINDOW_MIN || this.perFrame === Infinity || !Observer) {
+      this.window?.observer.disconnect();
+      this.window = null;
+      return;
+    }
+    if (!this.window) {
+      const near = new Set<Element>();
+      const observer = new Observer(
+        (entries) => {
+          if (this.window) this.window.reported = true;
+          for (const e of entries) {
+            // A place without a box of its own (display: contents) never intersects: keep its marks registered.
+            if (e.isIntersecting || (e.boundingClientRect.width === 0 && e.boundingClientRect.height === 0)) near.add(e.target);
+            else near.delete(e.target);
+          }
+          this.apply();
+        },
+        { rootMargin: WINDOW_MARGIN },
+      );
+      this.window = { observer, observed: new Set(), near, reported: false };
+    }
+    const { observer, observed, near } = this.window;
+    const places = new Set<Element>();
+    for (const m of items) {
+      const place = placeOf(m);
+      if (place) places.add(place);
+    }
+    for (const el of observed) {
+      if (places.has(el)) continue;
+      observer.unobserve(el);
+      observed.delete(el);
+      near.delete(el);
+    }
+    for (const el of places) {
+      if (observed.has(el)) continue;
+      observer.observe(el);
+      observed.add(el);
+      this.window.reported = false;
+    }
   }
 
   private addBatch(): void {
@@ -102,7 +188,9 @@ export class Highlighter {
 
   /** Whether marks are still waiting for a frame to be added. */
   get settling(): boolean {
-    return this.queue.length > 0;
+    // Newly observed places: their marks wait for the observer's first report (which a hidden tab never makes).
+    const waiting = this.window !== null && !this.window.reported && this.win.document?.visibilityState !== 'hidden';
+    return this.queue.length > 0 || waiting;
   }
 
   /** The next frame, or a timer where frames do not run (a hidden tab). Returns a cancel function. */
@@ -128,6 +216,8 @@ export class Highlighter {
     this.frame?.();
     this.frame = null;
     this.current = null;
+    this.window?.observer.disconnect();
+    this.window = null;
     if (!this.registry) return;
     for (const name of Object.values(MARK_NAME)) this.registry.delete(name);
   }
