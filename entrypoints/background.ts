@@ -44,6 +44,7 @@ export default defineBackground(() => {
       },
       injectFrame: (_body, sender) => injectIntoFrame(sender.tab?.id, sender.frameId),
       openFrames: (_body, sender) => openFrames(sender.tab?.id, sender.frameId),
+      loadCard: (_body, sender) => loadCard(sender.tab?.id, sender.frameId),
       statusChanged: ({ status }, sender) => {
         const got = fromWire(status);
         if (got && sender.tab?.id !== undefined && (sender.frameId ?? 0) === 0) setBadge(sender.tab.id, got);
@@ -105,6 +106,17 @@ async function openFrames(tabId: number | undefined, frameId: number | undefined
     return true;
   } catch {
     return false; // the tab navigated away, or holds a page no extension may script
+  }
+}
+
+/** Chromium: the card's code (entrypoints/card.ts) into the frame of a content script that wants to show a card. */
+async function loadCard(tabId: number | undefined, frameId: number | undefined): Promise<boolean> {
+  if (import.meta.env.FIREFOX || tabId === undefined) return false;
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId ?? 0] }, files: ['/card.js'] });
+    return true;
+  } catch {
+    return false; // the frame navigated away meanwhile
   }
 }
 

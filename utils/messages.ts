@@ -74,6 +74,8 @@ export type BackgroundApi = {
   injectFrame: { body: Record<string, never>; reply: boolean };
   /** Chromium: the top frame found a frame that may hold part of the article; every frame of the tab gets the gate. */
   openFrames: { body: Record<string, never>; reply: boolean };
+  /** Chromium: a content script wants the card's code (entrypoints/card.ts) in its frame; true once it has run there. */
+  loadCard: { body: Record<string, never>; reply: boolean };
 };
 
 /** What a content script answers. */
@@ -160,6 +162,7 @@ export function isToBackground(m: unknown): m is ToBackground {
     case 'meta':
     case 'injectFrame':
     case 'openFrames':
+    case 'loadCard':
       return true;
     default:
       return false;

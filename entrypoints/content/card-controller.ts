@@ -12,7 +12,7 @@ import { CardCache } from '../../utils/page/card-cache';
 import { afterNextPaint, recordTiming } from '../../utils/page/timings';
 import type { MentionRecord } from '../../utils/scan/page-scan';
 import type { Settings } from '../../utils/settings';
-import { CardHost } from './card-host';
+import { LazyCardHost } from './card-loader';
 
 export type Target = { record: MentionRecord; rect: Rect };
 export type CardPage = {
@@ -24,7 +24,7 @@ export type CardPage = {
 };
 
 export class CardController {
-  readonly host: CardHost;
+  readonly host: LazyCardHost;
   readonly intent: HoverIntent<Target>;
   readonly cache = new CardCache(
     {
@@ -42,7 +42,7 @@ export class CardController {
     ctx: ContentScriptContext,
     private readonly page: CardPage,
   ) {
-    this.host = new CardHost(doc, { onEnter: () => this.intent.enterCard(), onLeave: () => this.intent.leaveCard() });
+    this.host = new LazyCardHost(doc, { onEnter: () => this.intent.enterCard(), onLeave: () => this.intent.leaveCard() });
     this.intent = new HoverIntent<Target>(
       { onDwell: (t) => void this.prepare(t), onShow: (t, how) => void this.show(t, how.pinned), onHide: () => this.hide() },
       // Timers through the context: a retired script's pending dwell never fires.
@@ -85,7 +85,7 @@ export class CardController {
   async warm(id: string | undefined): Promise<void> {
     const data = id === undefined ? undefined : await this.cache.get(id);
     if (!data || this.host.visible || this.intent.state !== 'idle') return;
-    this.host.warm({ ...this.props(id!, data, undefined, null), theme: this.page.settings().theme });
+    await this.host.warm({ ...this.props(id!, data, undefined, null), theme: this.page.settings().theme }, () => this.intent.state === 'idle');
   }
 
   /** The dwell has ended (or the card was pinned): show it, and time it to the frame that paints it. */

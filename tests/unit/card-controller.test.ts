@@ -8,6 +8,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CardController } from '../../entrypoints/content/card-controller';
+import { CardHost } from '../../entrypoints/content/card-host';
+import { CARD_GLOBAL } from '../../entrypoints/content/card-loader';
 import { listenForHover } from '../../entrypoints/content/hover-input';
 import type { Catalogue } from '../../utils/catalogue';
 import { compileCards, compileIndex } from '../../utils/dataset/compile';
@@ -31,6 +33,12 @@ function background() {
   fakeBrowser.runtime.onMessage.addListener((m: unknown, _sender: unknown, reply: (r: unknown) => void) => {
     const message = m as { type: string; id?: string };
     sent.push(message);
+    if (message.type === 'loadCard') {
+      // What the background's scripting.executeScript of card.js does in the content script's world.
+      (globalThis as Record<string, unknown>)[CARD_GLOBAL] = CardHost;
+      reply(true);
+      return true;
+    }
     if (message.type !== 'card') return undefined;
     reply(message.id && message.id in CARDS && !message.id.startsWith('custom:') ? { entity: CARDS[message.id], related: [] } : null);
     return true;

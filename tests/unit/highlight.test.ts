@@ -104,7 +104,7 @@ describe('Highlighter', () => {
   test('above WINDOW_MIN marks, only those whose place is near the viewport are registered, and scrolling moves them', () => {
     const { win, registry, runFrames } = fakeWindow();
     type Entry = { target: Element; isIntersecting: boolean; boundingClientRect: { width: number; height: number } };
-    const io = { cb: (_: Entry[]) => {}, observed: new Set<Element>(), margin: '', connected: true };
+    const io = { cb: (() => {}) as (entries: Entry[]) => void, observed: new Set<Element>(), margin: '', connected: true };
     (win as unknown as { IntersectionObserver: unknown }).IntersectionObserver = class {
       constructor(cb: (e: Entry[]) => void, opts: { rootMargin: string }) {
         io.cb = cb;

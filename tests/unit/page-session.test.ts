@@ -6,6 +6,8 @@
 import { servePackage } from './package-files';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { CardHost } from '../../entrypoints/content/card-host';
+import { CARD_GLOBAL } from '../../entrypoints/content/card-loader';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Navigation } from '../../entrypoints/content/navigation';
 import { PageSession } from '../../entrypoints/content/session';
@@ -33,6 +35,8 @@ function background() {
     sent.push(message);
     if (message.type === 'cards') reply({});
     else if (message.type === 'card') reply(null);
+    // What the background's scripting.executeScript of card.js does in the content script's world.
+    else if (message.type === 'loadCard') reply(((globalThis as Record<string, unknown>)[CARD_GLOBAL] = CardHost) && true);
     else return undefined;
     return true;
   });
