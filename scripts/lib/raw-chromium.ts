@@ -120,7 +120,8 @@ export async function launchUnattached(): Promise<UnattachedChromium> {
       sock.close();
       proc.kill();
       await new Promise((r) => proc.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing the profile for a moment after the browser exits.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
