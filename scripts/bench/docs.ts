@@ -216,7 +216,7 @@ export function readmeSection(r: BenchResults): string {
         `| ${p.label} | ${f(p.methods.floor.median)} ms | ${f(p.methods.backstory.median)} ms | ${f(p.methods.regex.median)} ms | ${(p.methods.regex.median / p.methods.backstory.median).toFixed(2)}× |`,
     ),
     '',
-    `Start-up in the content script (index transfer + decode + build): ${f(cs.chromium.pages.article.transfer.median + cs.chromium.pages.article.matcher.median)} ms in Chromium, ${f(cs.firefox.pages.article.transfer.median + cs.firefox.pages.article.matcher.median)} ms in Firefox. Hover to painted card: ${f(r.hoverToCard.max)} ms (max, Chromium), ${f(r.hoverToCard.firefox.max)} ms (Firefox).`,
+    `Start-up in the content script (index transfer + decode + build, wall time): ${f(cs.chromium.pages.article.transfer.median + cs.chromium.pages.article.matcher.median)} ms in Chromium, ${f(cs.firefox.pages.article.transfer.median + cs.firefox.pages.article.matcher.median)} ms in Firefox${cs.chromium.startupBusy ? `; main-thread time from the script's start to a ready matcher, Chromium, traced with no DevTools client attached: ${f(cs.chromium.startupBusy.median)} ms` : ''}. Hover to painted card: ${f(r.hoverToCard.max)} ms (max, Chromium), ${f(r.hoverToCard.firefox.max)} ms (Firefox).`,
   ];
   return lines.join('\n');
 }

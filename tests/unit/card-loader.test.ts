@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CardHost } from '../../entrypoints/content/card-host';
+import { CardHost, type ShowOptions } from '../../entrypoints/content/card-host';
 import { CARD_GLOBAL, LazyCardHost, loadCardHost } from '../../entrypoints/content/card-loader';
 import { compileCards } from '../../utils/dataset/compile';
 import type { Entity } from '../../utils/dataset/validate';
@@ -20,7 +20,7 @@ const ENTITY = {
   links: {},
   reviewed: '2026-12-01',
 } as unknown as Entity;
-const PROPS = { entity: compileCards([ENTITY]).nato, related: [], matched: 'NATO', onClose: () => {} } as const;
+const PROPS: Omit<ShowOptions, 'anchor' | 'theme' | 'focus'> = { entity: compileCards([ENTITY]).nato, related: [], matched: 'NATO', onClose: () => {} };
 const ANCHOR = { left: 10, top: 10, right: 50, bottom: 22, width: 40, height: 12 };
 const events = { onEnter: () => {}, onLeave: () => {} };
 const world = globalThis as Record<string, unknown>;
