@@ -153,6 +153,15 @@ describe('Highlighter', () => {
     expect(marked.size).toBe(50);
     // Every mark is still reported as marked (the list tests and the popup read).
     expect(h.ranges.length).toBe(all.length);
+    // New places while marks are registered: those marks stay until the observer has reported on the new places.
+    const more = ranges(10).map((m) => Object.assign(m, { nodes: [{ parentElement: { k: 'new' } } as unknown as Node] }));
+    h.mark([...all, ...more], 'dotted');
+    runFrames();
+    expect(h.settling).toBe(true);
+    expect(marked.size).toBe(50);
+    io.cb([]);
+    runFrames();
+    expect(h.settling).toBe(false);
     // Fewer marks than WINDOW_MIN: the observer stops and every mark is registered.
     h.mark(all.slice(0, 100), 'dotted');
     runFrames();

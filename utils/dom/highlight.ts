@@ -115,10 +115,12 @@ export class Highlighter {
     if (!this.current) return;
     const { highlight, items: have } = this.current;
     const near = this.window?.near;
+    // Until the observer has reported on newly observed places, what is registered stays (no flash of unmarked text).
+    const waiting = this.window !== null && !this.window.reported;
     const want = near
       ? this.marked.filter((m) => {
           const place = placeOf(m);
-          return place === null || near.has(place);
+          return place === null || near.has(place) || (waiting && have.has(m));
         })
       : this.marked;
     const wanted = new Set(want);
