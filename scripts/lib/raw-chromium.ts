@@ -46,7 +46,8 @@ export async function launchUnattached(): Promise<UnattachedChromium> {
       '--window-size=1280,800',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so closing it ends every helper process it started.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const wsUrl = await new Promise<string>((ok, fail) => {
     let err = '';
@@ -118,10 +119,20 @@ export async function launchUnattached(): Promise<UnattachedChromium> {
     },
     async close() {
       sock.close();
-      proc.kill();
-      await new Promise((r) => proc.once('exit', r));
-      // Chromium's helper processes may still be writing the profile for a moment after the browser exits.
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      const exited = new Promise((r) => proc.once('exit', r));
+      try {
+        process.kill(-proc.pid!, 'SIGTERM');
+      } catch {
+        proc.kill('SIGTERM'); // the group is gone already, or this platform has none
+      }
+      await exited;
+      await sleep(300);
+      try {
+        // Chromium's helper processes may still be writing the profile for a moment after the browser exits.
+        rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (e) {
+        console.warn(`could not remove the benchmark's Chromium profile ${dir}: ${String(e)}`);
+      }
     },
   };
 }
