@@ -82,17 +82,24 @@ async function injectIntoOpenTabs(): Promise<void> {
   }
 }
 
+/**
+ * Chromium: run extension scripts in a tab's frames; false when they could not run (the frame or tab navigated away,
+ * or holds a page no extension may script).
+ */
+async function runScripts(target: Parameters<typeof browser.scripting.executeScript>[0]['target'], files: string[]): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target, files: files as ScriptPublicPath[] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Chromium: the full content script, into a subframe whose gate found it part of an article. */
 async function injectIntoFrame(tabId: number | undefined, frameId: number | undefined): Promise<boolean> {
   if (import.meta.env.FIREFOX || tabId === undefined || !frameId) return false;
   const main = browser.runtime.getManifest().content_scripts?.find((cs) => cs.js?.some((f) => f.endsWith('content-scripts/content.js')));
-  if (!main?.js) return false;
-  try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: main.js as ScriptPublicPath[] });
-    return true;
-  } catch {
-    return false; // the frame navigated away or is a page no extension may script
-  }
+  return main?.js ? runScripts({ tabId, frameIds: [frameId] }, main.js) : false;
 }
 
 /**
@@ -101,23 +108,13 @@ async function injectIntoFrame(tabId: number | undefined, frameId: number | unde
  */
 async function openFrames(tabId: number | undefined, frameId: number | undefined): Promise<boolean> {
   if (import.meta.env.FIREFOX || tabId === undefined || frameId !== 0) return false;
-  try {
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/frame-gate.js'] });
-    return true;
-  } catch {
-    return false; // the tab navigated away, or holds a page no extension may script
-  }
+  return runScripts({ tabId, allFrames: true }, ['/frame-gate.js']);
 }
 
 /** Chromium: the card's code (entrypoints/card.ts) into the frame of a content script that wants to show a card. */
 async function loadCard(tabId: number | undefined, frameId: number | undefined): Promise<boolean> {
   if (import.meta.env.FIREFOX || tabId === undefined) return false;
-  try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId ?? 0] }, files: ['/card.js'] });
-    return true;
-  } catch {
-    return false; // the frame navigated away meanwhile
-  }
+  return runScripts({ tabId, frameIds: [frameId ?? 0] }, ['/card.js']);
 }
 
 /** The tab's badge: how many entities the article names (nothing when Backstory is off there). */

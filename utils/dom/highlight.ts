@@ -116,7 +116,7 @@ export class Highlighter {
     const { highlight, items: have } = this.current;
     const near = this.window?.near;
     // Until the observer has reported on newly observed places, what is registered stays (no flash of unmarked text).
-    const waiting = this.window !== null && !this.window.reported;
+    const waiting = this.awaitingReport;
     const want = near
       ? this.marked.filter((m) => {
           const place = placeOf(m);
@@ -191,8 +191,12 @@ export class Highlighter {
   /** Whether marks are still waiting for a frame to be added. */
   get settling(): boolean {
     // Newly observed places: their marks wait for the observer's first report (which a hidden tab never makes).
-    const waiting = this.window !== null && !this.window.reported && this.win.document?.visibilityState !== 'hidden';
-    return this.queue.length > 0 || waiting;
+    return this.queue.length > 0 || (this.awaitingReport && this.win.document?.visibilityState !== 'hidden');
+  }
+
+  /** Places were observed that the observer has not reported on yet. */
+  private get awaitingReport(): boolean {
+    return this.window !== null && !this.window.reported;
   }
 
   /** The next frame, or a timer where frames do not run (a hidden tab). Returns a cancel function. */
