@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { names } from 'virtual:backstory/cards';
 import { shardOf, shardPath } from '../utils/dataset/shards';
-import type { CardEntity } from '../utils/dataset/compile';
 import { meta } from 'virtual:backstory/index';
 import { fromWire, handle, isToBackground, sendToTab, type BackgroundApi, type CardResponse, type PageStatus } from '../utils/messages';
 import { t } from '../utils/i18n';
@@ -139,29 +137,26 @@ async function locator(country: string): Promise<LocatorMap | null> {
   return map;
 }
 
-const shards = new Map<number, Promise<Record<string, CardEntity>>>();
+const shards = new Map<number, Promise<Record<string, NonNullable<CardResponse>>>>();
 
 /**
  * One shard of the card store, read from the extension's own package on first use. This is the only
  * fetch in Backstory and it never leaves the browser: its URL is always runtime.getURL of a packaged file.
  */
-function shard(k: number): Promise<Record<string, CardEntity>> {
+function shard(k: number): Promise<Record<string, NonNullable<CardResponse>>> {
   let p = shards.get(k);
   if (!p) {
     // WXT types getURL for files it knows at type-check time; the shards are emitted by the dataset plugin.
     const url = (browser.runtime.getURL as (path: string) => string)(`/${shardPath(k)}`);
-    p = fetch(url).then((r) => r.json() as Promise<Record<string, CardEntity>>);
+    p = fetch(url).then((r) => r.json() as Promise<Record<string, NonNullable<CardResponse>>>);
     p.catch(() => shards.delete(k));
     shards.set(k, p);
   }
   return p;
 }
 
+/** A card as the build stored it (its related names resolved), or null for an id the dataset does not have. */
 async function lookup(id: string): Promise<CardResponse> {
-  if (!Object.hasOwn(names, id)) return null;
   const store = await shard(shardOf(id));
-  const entity = Object.hasOwn(store, id) ? store[id] : undefined;
-  if (!entity) return null;
-  const related = (entity.related ?? []).filter((r) => Object.hasOwn(names, r)).map((r) => ({ id: r, name: names[r] }));
-  return { entity, related };
+  return Object.hasOwn(store, id) ? store[id] : null;
 }
