@@ -9,6 +9,20 @@ import { CUSTOM_PREFIX, readGlossary } from './glossary-store';
 import type { CompiledIndex } from './match/compiled';
 import { Matcher } from './match/matcher';
 import type { CardResponse } from './messages';
+import type { IndexEntity } from './match/term-index';
+import type { EntityType } from './dataset/types';
+
+/**
+ * What marks, hover, cards and the status read of a catalogue once a page is scanned: an entity by its
+ * number, its type, the reader's glossary cards. No matcher: it outlives the index (see `restingView`).
+ */
+export type CatalogueView = {
+  entity(i: number): IndexEntity;
+  entityType(i: number): EntityType;
+  /** The reader's glossary card for a custom id, or undefined for bundled ids. */
+  localCard(id: string): CardResponse | undefined;
+  isCustom(id: string): boolean;
+};
 
 export type Catalogue = {
   matcher: Matcher;
@@ -31,4 +45,26 @@ export async function loadCatalogue(index: CompiledIndex, storedGlossary: unknow
     localCard: (id) => (Object.hasOwn(cards, id) ? { entity: cards[id], related: [] } : undefined),
     isCustom: (id) => id.startsWith(CUSTOM_PREFIX),
   };
+}
+
+/** A loaded catalogue's view: its matcher answers. */
+export function viewOf(c: Catalogue): CatalogueView {
+  const { matcher, localCard, isCustom } = c;
+  return { entity: (i) => matcher.entity(i), entityType: (i) => matcher.entityType(i), localCard, isCustom };
+}
+
+/**
+ * The view of a catalogue whose index is let go (ADR 0002 decision 11): the entities `keep` names (every
+ * mention a page holds), made now and kept, and the glossary's cards. Asking for any other entity is a bug
+ * (a scan must read the index again first) and throws.
+ */
+export function restingView(view: CatalogueView, keep: Iterable<number>): CatalogueView {
+  const kept = new Map<number, IndexEntity>();
+  for (const i of keep) if (!kept.has(i)) kept.set(i, view.entity(i));
+  const get = (i: number) => {
+    const e = kept.get(i);
+    if (!e) throw new RangeError(`entity ${i} was not kept when the index was released`);
+    return e;
+  };
+  return { entity: get, entityType: (i) => get(i).type, localCard: view.localCard, isCustom: view.isCustom };
 }

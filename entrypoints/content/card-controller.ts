@@ -5,7 +5,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Rect } from '../../utils/geometry';
 import { HoverIntent } from '../../utils/hover-intent';
-import type { Catalogue } from '../../utils/catalogue';
+import type { CatalogueView } from '../../utils/catalogue';
 import type { LocatorMap } from '../../utils/map/locator';
 import { sendToBackground, type CardResponse } from '../../utils/messages';
 import { CardCache } from '../../utils/page/card-cache';
@@ -16,7 +16,7 @@ import { LazyCardHost } from './card-loader';
 
 export type Target = { record: MentionRecord; rect: Rect };
 export type CardPage = {
-  catalogue(): Catalogue | null;
+  catalogue(): CatalogueView | null;
   settings(): Settings;
   articleDate(): string | undefined;
   /** Draw (or clear) the keyboard focus mark. */
@@ -58,7 +58,7 @@ export class CardController {
   }
 
   entityId(r: MentionRecord): string {
-    return this.page.catalogue()!.matcher.entity(r.entity).id;
+    return this.page.catalogue()!.entity(r.entity).id;
   }
 
   /** Open the card for a mention and keep it open (keyboard, click, tap, explain). */

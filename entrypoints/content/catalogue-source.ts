@@ -1,8 +1,9 @@
 /**
- * The page's catalogue (term index + the reader's glossary): read from the package once per page,
- * decoded in place (ADR 0002), forgotten when the glossary changes. Records the start-up timings.
+ * The page's catalogue (term index + the reader's glossary): read from the package when a scan needs it,
+ * decoded in place (ADR 0002), forgotten when the glossary changes, and let go when the page has been quiet
+ * for a while (`release`; decision 11). Records the start-up timings.
  */
-import { loadCatalogue, type Catalogue } from '../../utils/catalogue';
+import { loadCatalogue, restingView, viewOf, type Catalogue, type CatalogueView } from '../../utils/catalogue';
 import { glossaryItem } from '../../utils/glossary-store';
 import { type CompiledIndex } from '../../utils/match/compiled';
 import { browser } from 'wxt/browser';
@@ -12,6 +13,10 @@ import { recordTiming } from '../../utils/page/timings';
 export class CatalogueSource {
   current: Catalogue | null = null;
   private loading: Promise<Catalogue | null> | null = null;
+  private loadedView: { of: Catalogue; view: CatalogueView } | null = null;
+  /** What was kept of a released catalogue: the entities of the page's mentions. */
+  private resting: CatalogueView | null = null;
+  private loads = 0;
 
   /** `started`: when the content script started (performance.now()), for the start-up timing. */
   constructor(private readonly started: number) {}
@@ -20,21 +25,47 @@ export class CatalogueSource {
     return (this.current ??= await (this.loading ??= this.load()));
   }
 
+  /** What marks, hover and cards read: the loaded catalogue, else what was kept when it was released, else null. */
+  view(): CatalogueView | null {
+    const c = this.current;
+    if (!c) return this.resting;
+    if (this.loadedView?.of !== c) this.loadedView = { of: c, view: viewOf(c) };
+    return this.loadedView.view;
+  }
+
+  /**
+   * Let the index go (3.4 MB of tables a page holds for nothing once it is marked and quiet), keeping the
+   * entities `keep` names (those of every mention the page holds) so marks, hover, cards and the status work
+   * on. The next ensure() reads the index again. False when no index is held.
+   */
+  release(keep: Iterable<number>): boolean {
+    if (!this.current) return false;
+    this.resting = restingView(this.view()!, keep);
+    this.current = null;
+    this.loading = null;
+    this.loadedView = null;
+    return true;
+  }
+
   /** The glossary changed: the next ensure() builds the catalogue again. */
   forget(): void {
     this.current = null;
     this.loading = null;
+    this.loadedView = null;
+    this.resting = null;
   }
 
   private async load(): Promise<Catalogue | null> {
     try {
+      const first = this.loads++ === 0;
       const asked = performance.now();
       const [index, stored] = await Promise.all([receiveIndex(), glossaryItem.getValue()]);
       const arrived = performance.now();
-      recordTiming('transfer', asked, arrived);
+      recordTiming(first ? 'transfer' : 'reload-transfer', asked, arrived);
       const catalogue = await loadCatalogue(index, stored);
-      recordTiming('matcher', arrived);
-      recordTiming('ready', this.started);
+      recordTiming(first ? 'matcher' : 'reload-matcher', arrived);
+      if (first) recordTiming('ready', this.started);
+      this.resting = null;
       return catalogue;
     } catch {
       return null; // extension reloaded or updated under us: this content script is retired

@@ -66,8 +66,8 @@ export default defineContentScript({
       {
         live: () => session.active && session.scan !== null && !ctx.isInvalid,
         hoverable: (node) => {
-          const { matcher } = session.catalogues.current!;
-          return session.scan!.recordsAt(node).filter((r) => session.settings.categories[matcher.entityType(r.entity)]);
+          const view = session.catalogues.view()!;
+          return session.scan!.recordsAt(node).filter((r) => session.settings.categories[view.entityType(r.entity)]);
         },
         shadowRoots: session.shadows.list,
       },

@@ -6,7 +6,7 @@
  * the status, the badge, the prefetch and the keyboard all read it, and on a 2 MB page computing it
  * (sorting tens of thousands of mentions) for each of them made long tasks.
  */
-import type { Catalogue } from '../../utils/catalogue';
+import type { CatalogueView } from '../../utils/catalogue';
 import { Highlighter } from '../../utils/dom/highlight';
 import type { FoundEntity } from '../../utils/messages';
 import { foundEntities, markedMentions, visibleMentions } from '../../utils/page/mention-view';
@@ -15,7 +15,7 @@ import type { Settings } from '../../utils/settings';
 
 export type MarksSource = {
   scan(): PageScan | null;
-  catalogue(): Catalogue | null;
+  catalogue(): CatalogueView | null;
   settings(): Settings;
 };
 
@@ -45,7 +45,7 @@ export class PageMarks {
     const view = this.current();
     const catalogue = this.source.catalogue();
     if (!catalogue) return [];
-    return (view.found ??= foundEntities(view.visible, (i) => catalogue.matcher.entity(i)));
+    return (view.found ??= foundEntities(view.visible, (i) => catalogue.entity(i)));
   }
 
   clear(): void {
@@ -58,7 +58,7 @@ export class PageMarks {
     if (this.view) return this.view;
     const scan = this.source.scan();
     const catalogue = this.source.catalogue();
-    const visible = scan && catalogue ? visibleMentions(scan.ordered(), (i) => catalogue.matcher.entityType(i), this.source.settings().categories) : [];
+    const visible = scan && catalogue ? visibleMentions(scan.ordered(), (i) => catalogue.entityType(i), this.source.settings().categories) : [];
     const view: View = { visible, found: null };
     // Nothing scanned yet is not worth keeping: the next call looks again.
     if (visible.length > 0) this.view = view;

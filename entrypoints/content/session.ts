@@ -10,7 +10,7 @@ import { CUSTOM_PREFIX } from '../../utils/glossary-store';
 import type { PageStatus } from '../../utils/messages';
 import { ScopeTracker } from '../../utils/page/scope-plan';
 import { recordTiming } from '../../utils/page/timings';
-import { WorkTracker } from '../../utils/page/work-tracker';
+import { RELEASE_AFTER_MS, WorkTracker } from '../../utils/page/work-tracker';
 import { PageScan } from '../../utils/scan/page-scan';
 import { resolveSettings, type Settings } from '../../utils/settings';
 import { whenIdle, yieldToPage } from '../../utils/tasks/scheduler';
@@ -34,9 +34,12 @@ export class PageSession {
   /** Nodes the page added or changed while it is marked (the frame check listens). */
   onChanged: ((roots: Node[]) => void) | null = null;
   readonly shadows: ShadowRoots;
-  readonly marks = new PageMarks({ scan: () => this.scan, catalogue: () => this.catalogues.current, settings: () => this.settings });
+  readonly marks = new PageMarks({ scan: () => this.scan, catalogue: () => this.catalogues.view(), settings: () => this.settings });
   readonly cards: CardController;
-  readonly work = new WorkTracker(() => this.reporter.push());
+  readonly work = new WorkTracker(() => {
+    this.reporter.push();
+    this.scheduleRelease();
+  });
   readonly catalogues: CatalogueSource;
   private readonly reporter: StatusReporter;
   private readonly batcher: MutationBatcher;
@@ -47,6 +50,7 @@ export class PageSession {
   private articleDate: string | undefined;
   /** What the last full scan covered. */
   private readonly scope: ScopeTracker;
+  private releaseTimer: number | undefined;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -58,7 +62,7 @@ export class PageSession {
     this.scope = new ScopeTracker(doc);
     this.shadows = new ShadowRoots(doc.defaultView!, HIGHLIGHT_CSS, (r) => this.batcher.observing && this.batcher.observe(r));
     this.cards = new CardController(doc, ctx, {
-      catalogue: () => this.catalogues.current,
+      catalogue: () => this.catalogues.view(),
       settings: () => this.settings,
       articleDate: () => this.articleDate,
       focus: (range) => this.marks.highlighter.focus(range),
@@ -69,6 +73,17 @@ export class PageSession {
       void this.work.track(() => this.rescanChanged(roots));
     };
     this.batcher = new MutationBatcher(doc.body ?? doc.documentElement, onChange, timers);
+    ctx.addEventListener(doc, 'visibilitychange', () => this.visibilityChanged());
+  }
+
+  /** A tab opened or left in the background warms its card only once shown, before the reader is likely to hover. */
+  private visibilityChanged(): void {
+    if (this.doc.visibilityState === 'hidden' || this.warmed || !this.active || this.state !== 'marked') return;
+    const run = this.runs;
+    void this.prefetchAndWarm(
+      this.marks.found().map((f) => f.id),
+      () => this.active && run === this.runs,
+    );
   }
 
   /** Re-evaluate everything that depends on settings; cheap when nothing changed. */
@@ -105,6 +120,7 @@ export class PageSession {
     const body = this.doc.body;
     if (!catalogue || !current() || !body) return;
     const scan = (this.scan ??= new PageScan(catalogue.matcher));
+    scan.use(catalogue.matcher);
     scan.reset();
     this.state = 'scanning';
     this.articleDate = publicationDate(this.doc);
@@ -138,7 +154,8 @@ export class PageSession {
     await this.cards.cache.prefetch(ids);
     if (this.warmed || ids.length === 0) return;
     await whenIdle();
-    if (!current() || this.warmed) return;
+    // A hidden tab warms nothing: it is warmed when shown (visibilityChanged).
+    if (!current() || this.warmed || this.doc.visibilityState === 'hidden') return;
     this.warmed = true;
     await this.cards.warm(ids[0]);
   }
@@ -158,7 +175,37 @@ export class PageSession {
     if (!scan || !this.active || !this.scope.current) return;
     if (!this.scope.stillHolds()) return this.rescanAll();
     const live = () => this.active && this.scan === scan;
+    // The index may have been let go while the page was quiet.
+    const catalogue = await this.catalogues.ensure();
+    if (!catalogue || !live() || !this.scope.current) return;
+    scan.use(catalogue.matcher);
     if (await rescanScope(scan, this.scope.current, changed, this.shadows.hooks(live))) this.remark();
+  }
+
+  /** (Re)start the quiet-page timer: each time the work settles, the index is let go RELEASE_AFTER_MS later. */
+  private scheduleRelease(): void {
+    if (this.releaseTimer !== undefined) clearTimeout(this.releaseTimer);
+    this.releaseTimer = this.ctx.setTimeout(() => {
+      this.releaseTimer = undefined;
+      this.releaseIndex();
+    }, RELEASE_AFTER_MS);
+  }
+
+  /**
+   * Let the index go, keeping the entities of the page's mentions (marks, hover, cards and the popup need
+   * nothing else). Only when nothing is running or waiting; otherwise the next settle tries again.
+   */
+  releaseIndex(): boolean {
+    if (this.ctx.isInvalid) return false;
+    if (this.work.phase(this.batcher.waiting || this.marks.highlighter.settling) !== 'idle') {
+      if (!this.batcher.waiting) this.scheduleRelease(); // marks still going in per frame: no settle will follow
+      return false;
+    }
+    const start = performance.now();
+    if (!this.catalogues.release(this.scan?.entities() ?? [])) return false;
+    this.scan?.use(null);
+    recordTiming('release', start);
+    return true;
   }
 
   remark(): void {

@@ -11,7 +11,7 @@ import { CardController } from '../../entrypoints/content/card-controller';
 import { CardHost } from '../../entrypoints/content/card-host';
 import { CARD_GLOBAL } from '../../entrypoints/content/card-loader';
 import { listenForHover } from '../../entrypoints/content/hover-input';
-import type { Catalogue } from '../../utils/catalogue';
+import { viewOf, type Catalogue } from '../../utils/catalogue';
 import { compileCards, compileIndex } from '../../utils/dataset/compile';
 import type { Entity } from '../../utils/dataset/validate';
 import { Matcher } from '../../utils/match/matcher';
@@ -78,7 +78,7 @@ async function setup(html = '<p>Putin met Acme Widgets.</p>') {
   await scan.scan(document.body, { yielder: immediate });
   const focus = vi.fn();
   const cards = new CardController(document, ctx, {
-    catalogue: () => catalogue,
+    catalogue: () => viewOf(catalogue),
     settings: () => resolveSettings({ hoverDelay: 50 }),
     articleDate: () => undefined,
     focus,

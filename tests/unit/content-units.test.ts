@@ -10,7 +10,7 @@ import { PageMarks } from '../../entrypoints/content/page-marks';
 import { rescanScope, scanScope, type ScopeScanHooks } from '../../entrypoints/content/scope-scan';
 import { ShadowRoots } from '../../entrypoints/content/shadow-styler';
 import { StatusReporter } from '../../entrypoints/content/status-reporter';
-import type { Catalogue } from '../../utils/catalogue';
+import { viewOf, type Catalogue } from '../../utils/catalogue';
 import { compileIndex } from '../../utils/dataset/compile';
 import { glossaryItem } from '../../utils/glossary-store';
 import type { Entity } from '../../utils/dataset/validate';
@@ -138,7 +138,7 @@ describe('PageMarks', () => {
     const scan = new PageScan(cat.matcher);
     await scan.scan(root, { yielder: immediate });
     const source = { settings: resolveSettings(settings), scan: scan as PageScan | null, catalogue: cat as Catalogue | null };
-    const marks = new PageMarks({ scan: () => source.scan, catalogue: () => source.catalogue, settings: () => source.settings });
+    const marks = new PageMarks({ scan: () => source.scan, catalogue: () => source.catalogue && viewOf(source.catalogue), settings: () => source.settings });
     return { root, scan, marks, source };
   }
   const ARTICLE = '<p>Putin visited Russia.</p><p>Putin spoke again.</p><p>Russia replied.</p>';
@@ -418,6 +418,31 @@ describe('CatalogueSource', () => {
     expect(hits).toHaveLength(1);
     expect(cat!.matcher.index.entities[cat!.matcher.rules.entityOf(hits[0].aliases[0])].id).toBe('custom:acme');
     expect(cat!.isCustom('custom:acme')).toBe(true);
+  });
+
+  test('release(): the view keeps the entities asked for and the glossary, ensure() reads the index again', async () => {
+    const asked = background();
+    const acme = { id: 'acme', type: 'organization', name: 'Acme Widgets', aliases: [], summary: 'A maker of widgets.', facts: [], links: {}, reviewed: '2026-12-01' };
+    await glossaryItem.setValue([acme] as Entity[]);
+    const source = new CatalogueSource(performance.now());
+    expect(source.release([0])).toBe(false); // nothing loaded yet
+    const cat = (await source.ensure())!;
+    const custom = cat.matcher.rules.entityOf(cat.matcher.find('Acme Widgets')[0].aliases[0]);
+    const putin = cat.matcher.rules.entityOf(cat.matcher.find('Putin')[0].aliases[0]);
+    expect(source.release([putin, custom, putin])).toBe(true);
+    expect(source.current).toBeNull();
+    const view = source.view()!;
+    expect(view.entity(putin)).toEqual(cat.matcher.entity(putin));
+    expect(view.entityType(custom)).toBe('organization');
+    expect(view.isCustom(view.entity(custom).id)).toBe(true);
+    expect(view.localCard('custom:acme')?.entity.name).toBe('Acme Widgets');
+    const other = [...Array(cat.matcher.entityCount).keys()].find((i) => i !== putin && i !== custom)!;
+    expect(() => view.entity(other)).toThrow(RangeError);
+    const reads = asked.index;
+    const again = (await source.ensure())!;
+    expect(asked.index).toBe(reads + 1);
+    expect(again.matcher.entity(other)).toEqual(cat.matcher.entity(other));
+    expect(source.view()!.entity(other).id).toBe(cat.matcher.entity(other).id);
   });
 
   test('no package to read (a retired script): ensure() yields null without throwing', async () => {

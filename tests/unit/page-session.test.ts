@@ -11,6 +11,7 @@ import { CARD_GLOBAL } from '../../entrypoints/content/card-loader';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Navigation } from '../../entrypoints/content/navigation';
 import { PageSession } from '../../entrypoints/content/session';
+import { RELEASE_AFTER_MS } from '../../utils/page/work-tracker';
 import { compileIndex } from '../../utils/dataset/compile';
 import type { Entity } from '../../utils/dataset/validate';
 import { compileIndexPayload } from '../../utils/match/compiled';
@@ -27,13 +28,17 @@ const ENTITIES = [
 const ARTICLE = '<article><p>Putin visited Russia.</p><p>Putin spoke again.</p><p>NATO replied.</p></article>';
 
 /** The package's index.bin and a background answering the card prefetch, recording every message and read. */
-function background() {
+function background(withCards = false) {
+  const card = (id: string) => ({
+    entity: { id, type: 'organization', name: id, summary: `About ${id}.`, facts: [], links: {}, reviewed: '2026-12-01', aliases: [] },
+    related: [],
+  });
   const pkg = servePackage({ 'index.bin': encodeIndexFile(compileIndexPayload(compileIndex(ENTITIES))) });
   const sent: Array<{ type: string } & Record<string, unknown>> = [];
   fakeBrowser.runtime.onMessage.addListener((m: unknown, _sender: unknown, reply: (r: unknown) => void) => {
     const message = m as { type: string };
     sent.push(message);
-    if (message.type === 'cards') reply({});
+    if (message.type === 'cards') reply(withCards ? Object.fromEntries((message as unknown as { ids: string[] }).ids.map((id) => [id, card(id)])) : {});
     else if (message.type === 'card') reply(null);
     // What the background's scripting.executeScript of card.js does in the content script's world.
     else if (message.type === 'loadCard') reply(((globalThis as Record<string, unknown>)[CARD_GLOBAL] = CardHost) && true);
@@ -46,7 +51,11 @@ function background() {
   return { sent, statuses, asked };
 }
 
-const ctx = { isInvalid: false, setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms) } as unknown as ContentScriptContext;
+const ctx = {
+  isInvalid: false,
+  setTimeout: (fn: () => void, ms: number) => window.setTimeout(fn, ms),
+  addEventListener: (target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler),
+} as unknown as ContentScriptContext;
 const sessions: PageSession[] = [];
 
 function session(html: string, settings: Partial<Settings>) {
@@ -221,6 +230,78 @@ describe('PageSession', () => {
     p.textContent = 'Russia answered NATO.';
     document.querySelector('article')!.append(p);
     await vi.waitFor(() => expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'Putin', 'NATO', 'Russia', 'NATO']), { timeout: 3000 });
+  });
+
+  test('a quiet page lets the index go; marks, status, keyboard and cards work on; a change reads it again and is marked', async () => {
+    const bg = background();
+    const s = session(ARTICLE, { scope: 'page', mark: 'every' });
+    const nav = new Navigation(s, document, () => s.catalogues.ensure());
+    s.work.start();
+    await s.apply();
+    const before = s.status().found;
+    expect(s.releaseIndex()).toBe(true);
+    expect(s.catalogues.current).toBeNull();
+    expect(s.releaseIndex()).toBe(false); // nothing left to let go
+    // Everything that reads the page's mentions still answers, from the entities kept.
+    s.remark();
+    expect(s.status().found).toEqual(before);
+    expect(nav.jumpTo('nato')).toBe(true);
+    expect(s.cards.entityId(s.cards.intent.target!.record)).toBe('nato');
+    s.settings = resolveSettings({ ...s.settings, categories: { ...s.settings.categories, person: false } });
+    await s.apply();
+    expect(texts(s.marks.marked)).toEqual(['Russia', 'NATO']);
+    expect(bg.asked('index')).toBe(1);
+    // A change to the page reads the index again before scanning it.
+    const p = document.createElement('p');
+    p.textContent = 'Russia answered NATO.';
+    document.querySelector('article')!.append(p);
+    await vi.waitFor(() => expect(texts(s.marks.marked)).toEqual(['Russia', 'NATO', 'Russia', 'NATO']), { timeout: 3000 });
+    expect(bg.asked('index')).toBe(2);
+    expect(s.catalogues.current).not.toBeNull();
+  });
+
+  test('a tab marked while hidden warms its card only once shown', async () => {
+    background(true);
+    const hostIn = () => document.querySelector('backstory-card') !== null;
+    const show = (state: 'hidden' | 'visible') => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      show('hidden');
+      const s = session(ARTICLE, {});
+      await s.apply();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'NATO']);
+      expect(hostIn()).toBe(false);
+      show('visible');
+      await vi.waitFor(() => expect(hostIn()).toBe(true), { timeout: 3000 });
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+    }
+  });
+
+  test('the index is not let go while work is running, and the quiet-page timer is restarted by each settle', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      background();
+      const s = session(ARTICLE, {});
+      s.work.start();
+      const applying = s.work.track(() => s.apply());
+      expect(s.releaseIndex()).toBe(false); // start-up still under way
+      await vi.advanceTimersByTimeAsync(100);
+      await applying;
+      expect(s.catalogues.current).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(RELEASE_AFTER_MS - 1000);
+      await s.work.track(async () => undefined); // a settle: the timer starts again
+      await vi.advanceTimersByTimeAsync(RELEASE_AFTER_MS - 1000);
+      expect(s.catalogues.current).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(s.catalogues.current).toBeNull();
+      expect(texts(s.marks.marked)).toEqual(['Putin', 'Russia', 'NATO']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

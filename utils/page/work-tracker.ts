@@ -3,6 +3,12 @@
  * batches) so its status can say "idle" only when everything asked of it is done, and how many
  * times it has settled: the positive signal a test waits for before checking an absence.
  */
+/**
+ * How long a page stays quiet (no scan, no batch of changes, no settings change) before it lets the index go
+ * (ADR 0002 decision 11). A change after that reads the index again first (a few ms, as at start-up).
+ */
+export const RELEASE_AFTER_MS = 20_000;
+
 export type Phase = 'starting' | 'working' | 'idle';
 
 export class WorkTracker {

@@ -45,7 +45,27 @@ export class PageScan {
   /** The date names are read at (alias validity periods), kept across resets; undefined: today. */
   private date: string | undefined;
 
-  constructor(private readonly matcher: Matcher) {}
+  constructor(private current: Matcher | null) {}
+
+  /**
+   * The matcher the next scans use: the same index read again after the page let it go (its entity and alias
+   * numbers are the same), or null to hold none while the page is quiet (a scan then throws).
+   */
+  use(matcher: Matcher | null): void {
+    this.current = matcher;
+  }
+
+  private get matcher(): Matcher {
+    if (!this.current) throw new Error('PageScan has no matcher: the index was released and not read again');
+    return this.current;
+  }
+
+  /** Every entity number the page's mentions hold: what must be kept when the index is let go. */
+  entities(): Set<number> {
+    const out = new Set<number>();
+    for (const r of this.records.values()) out.add(r.entity);
+    return out;
+  }
 
   reset(): void {
     this.records.clear();

@@ -159,12 +159,13 @@ export function codeTables(): { fold: Uint16Array; kind: Uint8Array } {
   return { fold: FOLD.slice(), kind: KIND.slice() };
 }
 
-/** Use complete tables (from the packaged index) from now on. */
+/** Use complete tables (from the packaged index) from now on: a copy of them, so the index can be let go. */
 export function useCodeTables(fold: Uint16Array, kind: Uint8Array): void {
   if (fold.length !== 65536 || kind.length !== 65536) throw new Error('code tables must cover 65,536 code units');
   for (let c = 0; c < 128; c++) if (fold[c] !== ASCII[c] || (kind[c] & WORD_KIND) !== ASCII_WORD[c]) throw new Error(`code tables disagree at ${c}`);
-  FOLD = fold;
-  KIND = kind;
+  // Copies (192 KB): views would keep the whole index buffer alive after the page lets the index go.
+  FOLD = fold.slice();
+  KIND = kind.slice();
   complete = true;
 }
 
