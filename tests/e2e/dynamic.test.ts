@@ -4,7 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eachBrowser, MARK_NAMES, idle, marks, marksBy, open, setSettings, shot, sleep, status, waitFor } from './support';
+import { eachBrowser, MARK_NAMES, hover, idle, marks, marksBy, open, setSettings, shot, sleep, status, waitFor, waitForCard } from './support';
+import { ExtensionPage } from '../../scripts/lib/extension-page';
+import { RELEASE_AFTER_MS } from '../../utils/page/work-tracker';
 
 const count = () => {
   let n = 0;
@@ -62,6 +64,29 @@ eachBrowser(
       assert.equal(await page.evaluate(lastIsMarked, null), false, 'the last paragraph, far below, waits for the reader');
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight), null);
       await waitFor(page, lastIsMarked);
+      await page.close();
+    });
+
+    test('a page quiet for 20 s lets its index go: its card still opens, and text added later is read with the index read again', async () => {
+      const page = await open(env, 'dynamic/infinite.html');
+      const url = await page.evaluate(() => location.href, null);
+      const probe = new ExtensionPage((env.probe ??= await env.session.openExtensionPage('popup.html?tab=0')));
+      const timed = async (name: string) => (await probe.timingsOf(url)).some((t) => t.name === name);
+      const end = Date.now() + RELEASE_AFTER_MS + 15_000;
+      while (Date.now() < end && !(await timed('release'))) await sleep(500);
+      assert.ok(await timed('release'), 'the index was let go');
+      assert.equal(await timed('reload-transfer'), false);
+      await hover(page, 'Reuters');
+      const shown = await waitForCard(page);
+      assert.match(shown.name, /Reuters/);
+      await shot(page, `${browser}-card-after-release`);
+      await page.mouse.move(5, 5);
+      await page.evaluate(() => (window as unknown as { appendMore(n: number): number }).appendMore(1), null);
+      const ids = async () => (await status(env, page)).found.map((f) => f.id);
+      const until = Date.now() + 15_000;
+      while (Date.now() < until && !(await ids()).includes('vladimir-putin')) await sleep(200);
+      assert.deepEqual(await ids(), ['reuters', 'kyiv', 'vladimir-putin']);
+      assert.ok(await timed('reload-transfer'), 'the index was read again for the new text');
       await page.close();
     });
 
