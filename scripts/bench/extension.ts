@@ -5,17 +5,14 @@
  * cross-origin iframes (from a trace) and the memory of 20 article tabs (from the processes).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ExtensionPage } from '../lib/extension-page';
-import type { BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM_ARGS, launch, type AnyPage, type BrowserName, type Session } from '../lib/browsers';
-import { findBrowser } from '../lib/find-browsers';
+import type { Page } from 'playwright-core';
+import { launch, type AnyPage, type BrowserName, type Session } from '../lib/browsers';
 import { centreOfText } from '../lib/page-text';
 import { waitIdle } from '../lib/status';
 import type { FixtureServer } from '../lib/server';
-import { launchUnattached } from '../lib/raw-chromium';
+import { launchUnattached, type UnattachedChromium } from '../lib/raw-chromium';
+import { RELEASE_AFTER_MS } from '../../utils/page/work-tracker';
 import type { Timing } from '../../utils/page/timings';
 
 export type Stat = { median: number; min: number; max: number; n: number };
@@ -36,7 +33,18 @@ export type ContentScriptResults = {
   /** `fullScript`: how many more times the full content script was evaluated with the frames than without (the frame gate's effect). */
   /** `extra` = `inFrames` (our scripts in the subframes) + `check` (the top frame checking its frames); the wall-time totals beside them for reference. */
   frames?: { extra: Stat; inFrames?: Stat; check?: Stat; withFrames: Stat; without: Stat; frames: number; method: string; fullScript?: Stat };
-  tabs?: { perTab: number; on: number; off: number; tabs: number; method: string };
+  tabs?: {
+    perTab: number;
+    on: number;
+    off: number;
+    tabs: number;
+    method: string;
+    /** The same, once every tab had reported idle (before any let its index go). */
+    perTabLoaded?: number;
+    onLoaded?: number;
+    /** Settled, per tab, by kind of process (browser, renderer, extension, gpu-process, utility, zygote). */
+    byProcess?: Record<string, number>;
+  };
   /**
    * Chromium: main-thread busy time from the content script's start to its matcher being ready
    * (every task on the page's main thread in that window, from a trace), longest fixture article.
@@ -390,8 +398,8 @@ async function framesCost(
   return res;
 }
 
-/** Proportional set size of a process and all its descendants, from /proc (Linux). */
-function treePss(root: number): number {
+/** Proportional set size of every process of a browser (the process and its descendants) by kind, from /proc (Linux). */
+export function processPss(root: number): Record<string, number> {
   const children = new Map<number, number[]>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
@@ -403,90 +411,122 @@ function treePss(root: number): number {
       // gone
     }
   }
-  let total = 0;
+  const out: Record<string, number> = {};
   const stack = [root];
   while (stack.length > 0) {
     const pid = stack.pop()!;
     try {
       const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (m) total += Number(m[1]) * 1024;
+      // Chromium rewrites its helpers' command lines into one string: split on spaces too.
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+      const type = cmd.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
+      const kind = type === 'renderer' && cmd.includes('--extension-process') ? 'extension' : type;
+      if (m) out[kind] = (out[kind] ?? 0) + Number(m[1]) * 1024;
     } catch {
       // gone
     }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return out;
 }
 
-/** The browser process of a persistent context, found by its profile directory. */
-function browserPid(dir: string): number {
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
-      if (cmd.includes(`--user-data-dir=${dir}`) && !cmd.some((a) => a.startsWith('--type='))) return Number(d);
-    } catch {
-      // gone
-    }
-  }
-  throw new Error(`no browser process for ${dir}`);
-}
+const total = (by: Record<string, number>) => Object.values(by).reduce((a, b) => a + b, 0);
 
 /**
- * Memory of N article tabs: every process of the browser (PSS, after a GC in each tab), with
- * Backstory loaded and on, minus the same browser without the extension; divided by N.
+ * Memory of N article tabs, in a Chromium no DevTools client attaches to the pages of (an inspector keeps
+ * memory of its own: the extension's process weighed 84-100 MB under Playwright against 35 MB here). Every
+ * process's PSS after a GC in every tab, with Backstory on minus the same browser without it, divided by N: once
+ * every tab has reported idle (just loaded), and again once every tab has let its index go (settled, decision 11).
  */
-async function tabsMemory(server: FixtureServer, articles: string[], tabs: number): Promise<NonNullable<ContentScriptResults['tabs']>> {
-  const { chromium } = await import('playwright-core');
-  const measure = async (withExtension: boolean) => {
-    const dir = mkdtempSync(join(tmpdir(), 'backstory-mem-'));
-    let context: BrowserContext;
-    let probe: AnyPage | null = null;
-    if (withExtension) {
-      const session = await launch('chromium', { userDataDir: dir });
-      probe = await session.openExtensionPage('popup.html?tab=0');
-      await setSettings(probe, { where: 'all' });
-      context = (await session.newPage().then(async (p) => {
-        const ctx = (p as unknown as Page).context();
-        await p.close();
-        return ctx;
-      })) as BrowserContext;
-    } else {
-      context = await chromium.launchPersistentContext(dir, {
-        executablePath: findBrowser('chromium'),
-        headless: true,
-        viewport: { width: 1280, height: 800 },
-        args: CHROMIUM_ARGS,
-      });
-    }
-    const pages: Page[] = [];
-    for (let i = 0; i < tabs; i++) {
-      const page = await context.newPage();
-      await page.goto(`${server.origin}/${articles[i % articles.length]}`, { waitUntil: 'load' });
-      if (probe) await waitIdle(probe, page as unknown as AnyPage, -1, 60_000);
-      pages.push(page);
-    }
-    await sleep(1000);
-    for (const page of pages) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.detach();
+export async function tabsMemory(server: FixtureServer, articles: string[], tabs: number): Promise<NonNullable<ContentScriptResults['tabs']>> {
+  const urls = Array.from({ length: tabs }, (_, i) => `${server.origin}/${articles[i % articles.length]}`);
+  const gcPages = async (b: UnattachedChromium) => {
+    const { targetInfos } = (await b.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string; targetId: string }> };
+    for (const t of targetInfos.filter((t) => t.type === 'page' && t.url.startsWith('http'))) {
+      const session = await b.attach(t.targetId);
+      await b.send('HeapProfiler.collectGarbage', {}, session);
+      await b.send('Target.detachFromTarget', { sessionId: session });
     }
     await sleep(500);
-    const bytes = treePss(browserPid(dir));
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-    return bytes;
+    return processPss(b.pid);
   };
-  const off = await measure(false);
-  const on = await measure(true);
-  const res = {
-    perTab: (on - off) / tabs,
-    on,
-    off,
-    tabs,
-    method: `PSS of every process of the browser (/proc/*/smaps_rollup) with ${tabs} article tabs open after a GC in each, Backstory on (where: all) minus a browser without it, ÷ ${tabs}`,
-  };
-  console.log(`chromium ${tabs} article tabs: +${(res.perTab / 1e6).toFixed(2)} MB per tab (${(on / 1e6).toFixed(0)} MB vs ${(off / 1e6).toFixed(0)} MB)`);
-  return res;
+  // Without Backstory: the same tabs, each given the time a tab with it took.
+  const off = await (async () => {
+    const b = await launchUnattached({ extension: false });
+    try {
+      for (const url of urls) {
+        await b.open(url);
+        await sleep(1500);
+      }
+      await sleep(2000);
+      return await gcPages(b);
+    } finally {
+      await b.close();
+    }
+  })();
+  const b = await launchUnattached();
+  try {
+    const { targetInfos } = (await b.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string; targetId: string }> };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://') && t.url.endsWith('/background.js'));
+    if (!worker) throw new Error('no service worker for Backstory');
+    const sw = await b.attach(worker.targetId);
+    const inWorker = async <T>(expression: string): Promise<T> => {
+      const r = (await b.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sw)) as { result: { value: T }; exceptionDetails?: unknown };
+      if (r.exceptionDetails) throw new Error(`in the service worker: ${JSON.stringify(r.exceptionDetails)}`);
+      return r.result.value;
+    };
+    // An attached worker may wait for the debugger before it runs, and answers before its globals exist.
+    await b.send('Runtime.runIfWaitingForDebugger', {}, sw);
+    for (let i = 0; i < 100 && !(await inWorker<boolean>("typeof chrome === 'object' && !!chrome.storage")); i++) await sleep(100);
+    await inWorker("chrome.storage.sync.set({ settings: { where: 'all' } }).then(() => true)");
+    // Per tab: [phase of its status, whether its timings hold a release].
+    const states = () =>
+      inWorker<Array<[string, string, boolean]>>(`(async () => {
+        const out = [];
+        for (const t of await chrome.tabs.query({})) {
+          try {
+            const s = await chrome.tabs.sendMessage(t.id, { type: 'status' }, { frameId: 0 });
+            const ts = await chrome.tabs.sendMessage(t.id, { type: 'timings' }, { frameId: 0 });
+            if (s) out.push([s.url, s.phase, ts.some((x) => x.name === 'release')]);
+          } catch {}
+        }
+        return out;
+      })()`);
+    const waitFor = async (ok: (st: Array<[string, string, boolean]>) => boolean, ms: number, what: string) => {
+      const end = Date.now() + ms;
+      for (;;) {
+        if (ok(await states())) return;
+        if (Date.now() > end) throw new Error(`tabs memory: ${what} did not happen in ${ms} ms`);
+        await sleep(250);
+      }
+    };
+    for (const [i, url] of urls.entries()) {
+      await b.open(url);
+      await waitFor((st) => st.filter(([, phase]) => phase === 'idle').length > i, 60_000, `tab ${i + 1} reporting idle`);
+    }
+    const loaded = await gcPages(b);
+    await waitFor((st) => st.length >= tabs && st.every(([, , released]) => released), RELEASE_AFTER_MS + 30_000, 'every tab letting its index go');
+    const on = await gcPages(b);
+    if (process.env.BENCH_DEBUG) console.log('off', off, 'loaded', loaded, 'on', on);
+    const perKind = (by: Record<string, number>) =>
+      Object.fromEntries([...new Set([...Object.keys(by), ...Object.keys(off)])].map((k) => [k, ((by[k] ?? 0) - (off[k] ?? 0)) / tabs]));
+    const res = {
+      perTab: (total(on) - total(off)) / tabs,
+      on: total(on),
+      off: total(off),
+      tabs,
+      perTabLoaded: (total(loaded) - total(off)) / tabs,
+      onLoaded: total(loaded),
+      byProcess: perKind(on),
+      method: `PSS of every process of a Chromium no DevTools client attaches to the pages of (/proc/*/smaps_rollup), ${tabs} article tabs opened one after another, each once it reported idle, after a GC in every tab; Backstory on (where: all) minus the same browser without it, ÷ ${tabs}; settled: once every tab had let its index go (${RELEASE_AFTER_MS / 1000} s quiet, ADR 0002 decision 11); just loaded: once every tab had reported idle`,
+    };
+    console.log(
+      `chromium ${tabs} article tabs: +${(res.perTab / 1e6).toFixed(2)} MB per tab settled, +${(res.perTabLoaded / 1e6).toFixed(2)} MB just loaded (${Object.entries(res.byProcess)
+        .map(([k, v]) => `${k} ${(v / 1e6).toFixed(2)}`)
+        .join(', ')})`,
+    );
+    return res;
+  } finally {
+    await b.close();
+  }
 }

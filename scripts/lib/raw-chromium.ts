@@ -23,12 +23,22 @@ export type UnattachedChromium = {
   traceLoad(url: string, categories: string[], wait: () => Promise<void>): Promise<TraceEvent[]>;
   /** Opens `url` in a new tab for `ms` and closes it, untraced (a warm-up load). */
   visit(url: string, ms: number): Promise<void>;
+  /** Opens `url` in a new tab and leaves it open; returns its target id. */
+  open(url: string): Promise<string>;
+  /** A CDP command to the browser target, or (with `sessionId`) to a target attached with `attach`. */
+  send(method: string, params?: object, sessionId?: string): Promise<Record<string, unknown>>;
+  /** Attaches to a target that is not a page (the extension's service worker); returns the session id. */
+  attach(targetId: string): Promise<string>;
+  /** The browser's process id and profile directory. */
+  pid: number;
+  dir: string;
   close(): Promise<void>;
 };
 
 type Pending = { ok: (v: Record<string, unknown>) => void; fail: (e: Error) => void };
 
-export async function launchUnattached(): Promise<UnattachedChromium> {
+export async function launchUnattached(opts: { extension?: boolean } = {}): Promise<UnattachedChromium> {
+  const withExtension = opts.extension ?? true;
   const require = createRequire(import.meta.url);
   // playwright-core's bundled `ws` (an exported entry of the package), so no extra dependency.
   const { ws: WebSocket } = require('playwright-core/lib/utilsBundle') as { ws: new (url: string, opts: object) => WsLike };
@@ -40,8 +50,7 @@ export async function launchUnattached(): Promise<UnattachedChromium> {
       '--headless=new',
       `--user-data-dir=${dir}`,
       '--remote-debugging-port=0',
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
+      ...(withExtension ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
       ...CHROMIUM_ARGS,
       '--window-size=1280,800',
       'about:blank',
@@ -87,20 +96,31 @@ export async function launchUnattached(): Promise<UnattachedChromium> {
     } else if (msg.method === 'Tracing.dataCollected') collected.push(...(msg.params?.value ?? []));
     else if (msg.method === 'Tracing.tracingComplete') complete?.();
   });
-  const send = (method: string, params: object = {}) =>
+  const send = (method: string, params: object = {}, sessionId?: string) =>
     new Promise<Record<string, unknown>>((ok, fail) => {
       const id = ++next;
       pending.set(id, { ok, fail });
-      sock.send(JSON.stringify({ id, method, params }));
+      sock.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
     });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   // Wait for the extension's service worker: the content script needs it for settings and the index URL.
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 100 && withExtension; i++) {
     const { targetInfos } = (await send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
     if (targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'))) break;
     await sleep(100);
   }
   return {
+    pid: proc.pid!,
+    dir,
+    send,
+    async attach(targetId) {
+      const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+      return sessionId;
+    },
+    async open(url) {
+      const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };
+      return targetId;
+    },
     async visit(url, ms) {
       const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };
       await sleep(ms);
