@@ -202,7 +202,11 @@ export class PageSession {
       return false;
     }
     const start = performance.now();
-    if (!this.catalogues.release(this.scan?.entities() ?? [])) return false;
+    const keep = this.scan?.entities() ?? new Set<number>();
+    // A card "Explain" opened for a name that is not one of the page's mentions.
+    const target = this.cards.intent.target?.record.entity;
+    if (target !== undefined) keep.add(target);
+    if (!this.catalogues.release(keep)) return false;
     this.scan?.use(null);
     recordTiming('release', start);
     return true;

@@ -260,6 +260,18 @@ describe('PageSession', () => {
     expect(s.catalogues.current).not.toBeNull();
   });
 
+  test('a card opened by "Explain" for a name not on the page still knows its entity after the index is let go', async () => {
+    background();
+    const s = session('<article><p>Putin visited Russia.</p></article>', {});
+    const nav = new Navigation(s, document, () => s.catalogues.ensure());
+    s.work.start();
+    await s.apply();
+    expect(await nav.explain('NATO')).toBe(true);
+    expect(s.releaseIndex()).toBe(true);
+    expect(s.cards.entityId(s.cards.intent.target!.record)).toBe('nato');
+    expect(s.status().found.map((f) => f.id)).toEqual(['vladimir-putin', 'russia']);
+  });
+
   test('a tab marked while hidden warms its card only once shown', async () => {
     background(true);
     const hostIn = () => document.querySelector('backstory-card') !== null;
