@@ -17,18 +17,18 @@ import type { EntityType } from './dataset/types';
  * number, its type, the reader's glossary cards. No matcher: it outlives the index (see `restingView`).
  */
 export type CatalogueView = {
-  entity(i: number): IndexEntity;
-  entityType(i: number): EntityType;
+  entity: (i: number) => IndexEntity;
+  entityType: (i: number) => EntityType;
   /** The reader's glossary card for a custom id, or undefined for bundled ids. */
-  localCard(id: string): CardResponse | undefined;
-  isCustom(id: string): boolean;
+  localCard: (id: string) => CardResponse | undefined;
+  isCustom: (id: string) => boolean;
 };
 
 export type Catalogue = {
   matcher: Matcher;
   /** The reader's glossary card for a custom id, or undefined for bundled ids. */
-  localCard(id: string): CardResponse | undefined;
-  isCustom(id: string): boolean;
+  localCard: (id: string) => CardResponse | undefined;
+  isCustom: (id: string) => boolean;
 };
 
 /**

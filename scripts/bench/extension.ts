@@ -471,7 +471,10 @@ export async function tabsMemory(server: FixtureServer, articles: string[], tabs
     if (!worker) throw new Error('no service worker for Backstory');
     const sw = await b.attach(worker.targetId);
     const inWorker = async <T>(expression: string): Promise<T> => {
-      const r = (await b.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sw)) as { result: { value: T }; exceptionDetails?: unknown };
+      const r = (await b.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sw)) as {
+        result: { value: T };
+        exceptionDetails?: unknown;
+      };
       if (r.exceptionDetails) throw new Error(`in the service worker: ${JSON.stringify(r.exceptionDetails)}`);
       return r.result.value;
     };
@@ -521,7 +524,9 @@ export async function tabsMemory(server: FixtureServer, articles: string[], tabs
       method: `PSS of every process of a Chromium no DevTools client attaches to the pages of (/proc/*/smaps_rollup), ${tabs} article tabs opened one after another, each once it reported idle, after a GC in every tab; Backstory on (where: all) minus the same browser without it, ÷ ${tabs}; settled: once every tab had let its index go (${RELEASE_AFTER_MS / 1000} s quiet, ADR 0002 decision 11); just loaded: once every tab had reported idle`,
     };
     console.log(
-      `chromium ${tabs} article tabs: +${(res.perTab / 1e6).toFixed(2)} MB per tab settled, +${(res.perTabLoaded / 1e6).toFixed(2)} MB just loaded (${Object.entries(res.byProcess)
+      `chromium ${tabs} article tabs: +${(res.perTab / 1e6).toFixed(2)} MB per tab settled, +${(res.perTabLoaded / 1e6).toFixed(2)} MB just loaded (${Object.entries(
+        res.byProcess,
+      )
         .map(([k, v]) => `${k} ${(v / 1e6).toFixed(2)}`)
         .join(', ')})`,
     );

@@ -144,7 +144,14 @@ export function renderMarkdown(r: BenchResults): string {
     );
   if (r.tabs)
     lines.push(
-      `| memory per article tab, ${r.tabs.tabs} tabs, Chromium | ${(r.tabs.perTab / 1e6).toFixed(2)} MB settled (${(r.tabs.on / 1e6).toFixed(0)} MB with, ${(r.tabs.off / 1e6).toFixed(0)} MB without)${r.tabs.perTabLoaded !== undefined ? `; ${(r.tabs.perTabLoaded / 1e6).toFixed(2)} MB just loaded` : ''}${r.tabs.byProcess ? `; settled by process: ${Object.entries(r.tabs.byProcess).filter(([, v]) => Math.abs(v) >= 5e4).map(([k, v]) => `${k} ${(v / 1e6).toFixed(2)}`).join(', ')}` : ''} |`,
+      `| memory per article tab, ${r.tabs.tabs} tabs, Chromium | ${(r.tabs.perTab / 1e6).toFixed(2)} MB settled (${(r.tabs.on / 1e6).toFixed(0)} MB with, ${(r.tabs.off / 1e6).toFixed(0)} MB without)${r.tabs.perTabLoaded !== undefined ? `; ${(r.tabs.perTabLoaded / 1e6).toFixed(2)} MB just loaded` : ''}${
+        r.tabs.byProcess
+          ? `; settled by process: ${Object.entries(r.tabs.byProcess)
+              .filter(([, v]) => Math.abs(v) >= 5e4)
+              .map(([k, v]) => `${k} ${(v / 1e6).toFixed(2)}`)
+              .join(', ')}`
+          : ''
+      } |`,
     );
   for (const b of r.bundles) lines.push(`| bundle ${b.file} | ${kb(b.bytes)} |`);
   lines.push(`| Chrome package (zip) | ${kb(r.packageBytes)} |`);

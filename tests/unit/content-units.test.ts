@@ -422,7 +422,16 @@ describe('CatalogueSource', () => {
 
   test('release(): the view keeps the entities asked for and the glossary, ensure() reads the index again', async () => {
     const asked = background();
-    const acme = { id: 'acme', type: 'organization', name: 'Acme Widgets', aliases: [], summary: 'A maker of widgets.', facts: [], links: {}, reviewed: '2026-12-01' };
+    const acme = {
+      id: 'acme',
+      type: 'organization',
+      name: 'Acme Widgets',
+      aliases: [],
+      summary: 'A maker of widgets.',
+      facts: [],
+      links: {},
+      reviewed: '2026-12-01',
+    };
     await glossaryItem.setValue([acme] as Entity[]);
     const source = new CatalogueSource(performance.now());
     expect(source.release([0])).toBe(false); // nothing loaded yet
