@@ -400,19 +400,21 @@ describe('CatalogueSource', () => {
     expect(second).not.toBe(first);
   });
 
+  /** One entry of a reader's glossary. */
+  const ACME = {
+    id: 'acme',
+    type: 'organization',
+    name: 'Acme Widgets',
+    aliases: [],
+    summary: 'A maker of widgets.',
+    facts: [],
+    links: {},
+    reviewed: '2026-12-01',
+  } as unknown as Entity;
+
   test('the reader’s glossary joins the catalogue under the custom prefix', async () => {
     background();
-    const acme = {
-      id: 'acme',
-      type: 'organization',
-      name: 'Acme Widgets',
-      aliases: [],
-      summary: 'A maker of widgets.',
-      facts: [],
-      links: {},
-      reviewed: '2026-12-01',
-    };
-    await glossaryItem.setValue([acme] as Entity[]);
+    await glossaryItem.setValue([ACME]);
     const cat = await new CatalogueSource(performance.now()).ensure();
     const hits = cat!.matcher.find('Acme Widgets said');
     expect(hits).toHaveLength(1);
@@ -422,17 +424,7 @@ describe('CatalogueSource', () => {
 
   test('release(): the view keeps the entities asked for and the glossary, ensure() reads the index again', async () => {
     const asked = background();
-    const acme = {
-      id: 'acme',
-      type: 'organization',
-      name: 'Acme Widgets',
-      aliases: [],
-      summary: 'A maker of widgets.',
-      facts: [],
-      links: {},
-      reviewed: '2026-12-01',
-    };
-    await glossaryItem.setValue([acme] as Entity[]);
+    await glossaryItem.setValue([ACME]);
     const source = new CatalogueSource(performance.now());
     expect(source.release([0])).toBe(false); // nothing loaded yet
     const cat = (await source.ensure())!;
