@@ -22,7 +22,11 @@ export class CatalogueSource {
   constructor(private readonly started: number) {}
 
   async ensure(): Promise<Catalogue | null> {
-    return (this.current ??= await (this.loading ??= this.load()));
+    if (this.current) return this.current;
+    this.current = await (this.loading ??= this.load());
+    // Read again after a release: the loaded catalogue answers from now on (view() never sees neither).
+    if (this.current) this.resting = null;
+    return this.current;
   }
 
   /** What marks, hover and cards read: the loaded catalogue, else what was kept when it was released, else null. */
@@ -65,7 +69,6 @@ export class CatalogueSource {
       const catalogue = await loadCatalogue(index, stored);
       recordTiming(first ? 'matcher' : 'reload-matcher', arrived);
       if (first) recordTiming('ready', this.started);
-      this.resting = null;
       return catalogue;
     } catch {
       return null; // extension reloaded or updated under us: this content script is retired

@@ -66,8 +66,9 @@ export default defineContentScript({
       {
         live: () => session.active && session.scan !== null && !ctx.isInvalid,
         hoverable: (node) => {
-          const view = session.catalogues.view()!;
-          return session.scan!.recordsAt(node).filter((r) => session.settings.categories[view.entityType(r.entity)]);
+          const view = session.catalogues.view();
+          // Nothing while the glossary's catalogue is being rebuilt.
+          return view ? session.scan!.recordsAt(node).filter((r) => session.settings.categories[view.entityType(r.entity)]) : [];
         },
         shadowRoots: session.shadows.list,
       },
