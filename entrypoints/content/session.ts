@@ -8,7 +8,7 @@ import { activeOnPage, publicationDate } from '../../utils/article';
 import { MutationBatcher } from '../../utils/dom/mutation-batcher';
 import { CUSTOM_PREFIX } from '../../utils/glossary-store';
 import type { PageStatus } from '../../utils/messages';
-import { ScopeTracker } from '../../utils/page/scope-plan';
+import { rootsToRescan, ScopeTracker } from '../../utils/page/scope-plan';
 import { recordTiming } from '../../utils/page/timings';
 import { RELEASE_AFTER_MS, WorkTracker } from '../../utils/page/work-tracker';
 import { PageScan } from '../../utils/scan/page-scan';
@@ -175,6 +175,8 @@ export class PageSession {
     if (!scan || !this.active || !this.scope.current) return;
     if (!this.scope.stillHolds()) return this.rescanAll();
     const live = () => this.active && this.scan === scan;
+    // A change outside the scope (an ad, a menu) leaves the index where it is, read or let go.
+    if (rootsToRescan(this.scope.current, changed).length === 0) return;
     // The index may have been let go while the page was quiet.
     const catalogue = await this.catalogues.ensure();
     if (!catalogue || !live() || !this.scope.current) return;

@@ -260,6 +260,19 @@ describe('PageSession', () => {
     expect(s.catalogues.current).not.toBeNull();
   });
 
+  test('after the index is let go, a change outside the article does not read it again', async () => {
+    const bg = background();
+    const s = session(`${ARTICLE}<aside id="ad">Advertisement</aside>`, {});
+    s.work.start();
+    await s.work.track(() => s.apply());
+    expect(s.releaseIndex()).toBe(true);
+    const settled = s.work.settled;
+    document.getElementById('ad')!.textContent = 'Another advertisement about NATO';
+    await vi.waitFor(() => expect(s.work.settled).toBeGreaterThan(settled), { timeout: 3000 });
+    expect(bg.asked('index')).toBe(1);
+    expect(s.catalogues.current).toBeNull();
+  });
+
   test('a card opened by "Explain" for a name not on the page still knows its entity after the index is let go', async () => {
     background();
     const s = session('<article><p>Putin visited Russia.</p></article>', {});
