@@ -5,7 +5,7 @@
  */
 import { compileCards, compileIndex } from './dataset/compile';
 import type { Entity } from './dataset/validate';
-import { CUSTOM_PREFIX, readGlossary } from './glossary-store';
+import { CUSTOM_PREFIX, readGlossary } from './glossary';
 import type { CompiledIndex } from './match/compiled';
 import { Matcher } from './match/matcher';
 import type { CardResponse } from './messages';

@@ -108,3 +108,15 @@ export function slug(name: string): string {
     .slice(0, 60);
   return s.length >= 2 ? s : `entry-${Date.now().toString(36)}`;
 }
+
+/** Prefix of glossary entries in the merged index, so they never clash with bundled ids. */
+export const CUSTOM_PREFIX = 'custom:';
+
+/** Entries in storage, each checked again: a damaged entry is dropped, never the whole glossary. */
+export function readGlossary(stored: unknown): Entity[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((raw: unknown) => {
+    const checked = validateEntity(raw);
+    return checked.ok ? [checked.entity] : [];
+  });
+}

@@ -4,7 +4,7 @@
  * for a while (`release`; decision 11). Records the start-up timings.
  */
 import { loadCatalogue, restingView, viewOf, type Catalogue, type CatalogueView } from '../../utils/catalogue';
-import { glossaryItem } from '../../utils/glossary-store';
+import { GLOSSARY_KEY, readStored } from './stored';
 import { type CompiledIndex } from '../../utils/match/compiled';
 import { browser } from 'wxt/browser';
 import { decodeIndexFile, INDEX_FILE } from '../../utils/match/index-file';
@@ -63,7 +63,7 @@ export class CatalogueSource {
     try {
       const first = this.loads++ === 0;
       const asked = performance.now();
-      const [index, stored] = await Promise.all([receiveIndex(), glossaryItem.getValue()]);
+      const [index, stored] = await Promise.all([receiveIndex(), readStored(GLOSSARY_KEY)]);
       const arrived = performance.now();
       recordTiming(first ? 'transfer' : 'reload-transfer', asked, arrived);
       const catalogue = await loadCatalogue(index, stored);

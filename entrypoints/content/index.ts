@@ -3,10 +3,9 @@
  * hover-input feeds the card controller; navigation serves the keyboard, the popup and "explain".
  */
 import { browser } from 'wxt/browser';
-import { glossaryItem } from '../../utils/glossary-store';
 import { handle, isToContent, toWire, type ContentApi } from '../../utils/messages';
 import { resolveSettings } from '../../utils/settings';
-import { loadSettings, settingsItem } from '../../utils/settings-store';
+import { GLOSSARY_KEY, readStored, SETTINGS_KEY, watchStored } from './stored';
 import { listenForHover } from './hover-input';
 import { Navigation } from './navigation';
 import { PageSession } from './session';
@@ -40,7 +39,7 @@ export default defineContentScript({
         }
       }
     });
-    session.settings = await loadSettings();
+    session.settings = resolveSettings(await readStored(SETTINGS_KEY));
     if (ctx.isInvalid) return;
     const onMessage = handle<ContentApi>(isToContent, {
       status: () => toWire(session.status()),
@@ -50,11 +49,11 @@ export default defineContentScript({
       navigate: ({ step }) => nav.step(step),
     });
     stops.push(
-      settingsItem.watch((v) => {
+      watchStored(SETTINGS_KEY, (v) => {
         session.settings = resolveSettings(v);
         void session.work.track(() => session.apply());
       }),
-      glossaryItem.watch(() => void session.work.track(() => session.reloadCatalogue())),
+      watchStored(GLOSSARY_KEY, () => void session.work.track(() => session.reloadCatalogue())),
       () => browser.runtime.onMessage.removeListener(onMessage),
     );
     // WXT notices an extension reload or update only when the context is checked: check every second,

@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { activeOnPage, publicationDate } from '../../utils/article';
 import { MutationBatcher } from '../../utils/dom/mutation-batcher';
-import { CUSTOM_PREFIX } from '../../utils/glossary-store';
+import { CUSTOM_PREFIX } from '../../utils/glossary';
 import type { PageStatus } from '../../utils/messages';
 import { rootsToRescan, ScopeTracker } from '../../utils/page/scope-plan';
 import { recordTiming } from '../../utils/page/timings';

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Glossary, SettingsTools, SiteRules } from '../../components/Options';
-import { entryFromForm, mergeEntries, parseGlossaryImport, MAX_IMPORT_BYTES, type EntryForm } from '../../utils/glossary';
-import { glossaryItem, readGlossary } from '../../utils/glossary-store';
+import { entryFromForm, mergeEntries, parseGlossaryImport, readGlossary, MAX_IMPORT_BYTES, type EntryForm } from '../../utils/glossary';
+import { glossaryItem } from '../../utils/glossary-store';
 import { resolveSettings, toStored, type Settings } from '../../utils/settings';
 import { loadSettings, settingsItem, updateSettings } from '../../utils/settings-store';
 import type { Entity } from '../../utils/dataset/validate';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { entryFromForm, mergeEntries, MAX_IMPORT_BYTES, parseGlossaryImport } from '../../utils/glossary';
-import { readGlossary } from '../../utils/glossary-store';
+import { readGlossary } from '../../utils/glossary';
 import { Glossary, SiteRules } from '../../components/Options';
 import { Popup } from '../../components/Popup';
 import { DEFAULT_SETTINGS } from '../../utils/settings';

@@ -10,7 +10,7 @@ import { ENTITY_TYPES } from '../../utils/dataset/types';
 import { compileIndex } from '../../utils/dataset/compile';
 import { compileIndexPayload } from '../../utils/match/compiled';
 import { loadCatalogue } from '../../utils/catalogue';
-import { readGlossary } from '../../utils/glossary-store';
+import { readGlossary } from '../../utils/glossary';
 import { parseGlossaryImport } from '../../utils/glossary';
 import { auditDataset } from '../../scripts/dataset/audit';
 import { loadDataFiles } from '../../scripts/load-data';
