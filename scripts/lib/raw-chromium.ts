@@ -109,27 +109,25 @@ export async function launchUnattached(opts: { extension?: boolean } = {}): Prom
     if (targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'))) break;
     await sleep(100);
   }
+  const open = async (url: string) => ((await send('Target.createTarget', { url })) as { targetId: string }).targetId;
   return {
     pid: proc.pid!,
     dir,
     send,
+    open,
     async attach(targetId) {
       const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
       return sessionId;
     },
-    async open(url) {
-      const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };
-      return targetId;
-    },
     async visit(url, ms) {
-      const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };
+      const targetId = await open(url);
       await sleep(ms);
       await send('Target.closeTarget', { targetId });
     },
     async traceLoad(url, categories, wait) {
       collected = [];
       await send('Tracing.start', { traceConfig: { includedCategories: categories, recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
-      const { targetId } = (await send('Target.createTarget', { url })) as { targetId: string };
+      const targetId = await open(url);
       await wait();
       const done = new Promise<void>((r) => (complete = r));
       await send('Tracing.end');
